@@ -1,0 +1,2 @@
+/** : GitHub:TrafficSource over GitHub's REST traffic API. */
+package io.tidemark.github;

@@ -1,0 +1,24 @@
+package io.tidemark.core.port.in;
+
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.TrackedRepository;
+import java.util.List;
+
+/** Deciding which repositories Tidemark keeps. */
+public interface TrackRepositoryUseCase {
+
+    /** Starts keeping a repository's traffic. Idempotent. */
+    TrackedRepository track(RepositoryId repository);
+
+    /** Stops fetching a repository; its history stays. Returns false if it was not known. */
+    boolean untrack(RepositoryId repository);
+
+    /**
+     * Tracks every repository of an owner whose traffic the source can read, and remembers the
+     * owner so that later repositories are tracked too. Returns the repositories tracked now.
+     */
+    List<TrackedRepository> trackOwner(String owner);
+
+    /** Deletes a repository and its whole history. Returns false if it was not known. */
+    boolean deleteHistory(RepositoryId repository);
+}

@@ -1,0 +1,60 @@
+package io.tidemark.core.service;
+
+import io.tidemark.core.model.SyncOutcome;
+import io.tidemark.core.model.TrackedRepository;
+import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
+import io.tidemark.core.port.in.SyncRepositoryUseCase;
+import io.tidemark.core.port.out.TrafficStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Implements {@link SyncDueRepositoriesUseCase}. */
+public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseCase {
+
+    private final SyncRepositoryUseCase sync;
+    private final TrafficStore store;
+    private final Clock clock;
+
+    public SyncDueRepositoriesService(SyncRepositoryUseCase sync, TrafficStore store, Clock clock) {
+        this.sync = Objects.requireNonNull(sync);
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public SyncRun syncDue() {
+        Instant now = clock.instant();
+        List<TrackedRepository> active = store.active();
+        int synced = 0;
+        int failed = 0;
+        int notDue = 0;
+        for (int i = 0; i < active.size(); i++) {
+            TrackedRepository repository = active.get(i);
+            Instant due = repository.sync().nextDueAt();
+            if (due != null && due.isAfter(now)) {
+                notDue++;
+                continue;
+            }
+            SyncOutcome outcome = sync.sync(repository.id());
+            if (outcome instanceof SyncOutcome.Synced) {
+                synced++;
+            } else if (outcome instanceof SyncOutcome.Failed) {
+                failed++;
+            } else if (outcome instanceof SyncOutcome.RateLimited limited) {
+                int deferred = 1;
+                for (int j = i + 1; j < active.size(); j++) {
+                    Instant laterDue = active.get(j).sync().nextDueAt();
+                    if (laterDue == null || !laterDue.isAfter(now)) {
+                        deferred++;
+                    } else {
+                        notDue++;
+                    }
+                }
+                return new SyncRun(synced, failed, notDue, deferred, limited.resumeAt());
+            }
+        }
+        return new SyncRun(synced, failed, notDue, 0, null);
+    }
+}

@@ -1,0 +1,84 @@
+package io.tidemark.core.service;
+
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.TrackedRepository;
+import io.tidemark.core.port.in.TrackRepositoryUseCase;
+import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.port.out.TrafficSource;
+import io.tidemark.core.port.out.TrafficStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Implements {@link TrackRepositoryUseCase} over the store and the source. */
+public final class TrackingService implements TrackRepositoryUseCase {
+
+    private final TrafficSource source;
+    private final TrafficStore store;
+    private final Clock clock;
+
+    public TrackingService(TrafficSource source, TrafficStore store, Clock clock) {
+        this.source = Objects.requireNonNull(source);
+        this.store = Objects.requireNonNull(store);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public TrackedRepository track(RepositoryId repository) {
+        return store.track(Objects.requireNonNull(repository), clock.instant());
+    }
+
+    @Override
+    public boolean untrack(RepositoryId repository) {
+        return store.untrack(Objects.requireNonNull(repository));
+    }
+
+    /**
+     * @throws io.tidemark.core.port.out.SourceFailure if the source cannot list the owner's
+     *     repositories; nothing is tracked then
+     */
+    @Override
+    public List<TrackedRepository> trackOwner(String owner) {
+        String validOwner = RepositoryId.validOwner(owner);
+        List<RepositoryId> readable = source.listReadableRepositories(validOwner);
+        store.trackOwner(validOwner, clock.instant());
+        List<TrackedRepository> tracked = new ArrayList<>(readable.size());
+        for (RepositoryId repository : readable) {
+            tracked.add(store.track(repository, clock.instant()));
+        }
+        return List.copyOf(tracked);
+    }
+
+    /**
+     * Tracks the repositories that appeared under every remembered owner since the last look.
+     * Repositories that disappeared keep their history. An owner that cannot be listed now is
+     * skipped, unless the rate limit ran out, which ends the refresh.
+     *
+     * @return the repositories newly tracked
+     */
+    public List<TrackedRepository> refreshOwners() {
+        List<TrackedRepository> added = new ArrayList<>();
+        for (String owner : store.trackedOwners()) {
+            List<RepositoryId> readable;
+            try {
+                readable = source.listReadableRepositories(owner);
+            } catch (SourceFailure.RateLimited limited) {
+                throw limited;
+            } catch (SourceFailure failure) {
+                continue;
+            }
+            for (RepositoryId repository : readable) {
+                if (store.find(repository).isEmpty()) {
+                    added.add(store.track(repository, clock.instant()));
+                }
+            }
+        }
+        return List.copyOf(added);
+    }
+
+    @Override
+    public boolean deleteHistory(RepositoryId repository) {
+        return store.deleteHistory(Objects.requireNonNull(repository));
+    }
+}

@@ -1,0 +1,92 @@
+package io.tidemark.core.service;
+
+import io.tidemark.core.model.DateRange;
+import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.InvalidInputException;
+import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.TopPaths;
+import io.tidemark.core.model.TopReferrers;
+import io.tidemark.core.model.TrackedRepository;
+import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.TrafficSeries;
+import io.tidemark.core.port.in.QueryTrafficUseCase;
+import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.port.out.TrafficStore;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Implements {@link QueryTrafficUseCase} over the store. */
+public final class TrafficQueryService implements QueryTrafficUseCase {
+
+    private static final String CURSOR_PREFIX = "repo:";
+
+    private final TrafficStore store;
+
+    public TrafficQueryService(TrafficStore store) {
+        this.store = Objects.requireNonNull(store);
+    }
+
+    @Override
+    public Optional<TrackedRepository> repository(RepositoryId repository) {
+        return store.find(Objects.requireNonNull(repository));
+    }
+
+    @Override
+    public RepositoryPage repositories(String owner, int first, String after) {
+        if (first < 1 || first > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ", was " + first);
+        }
+        String validOwner = owner == null ? null : RepositoryId.validOwner(owner);
+        return store.list(validOwner, after == null ? null : keyOf(after), first);
+    }
+
+    /** The opaque cursor of a repository, for {@code after}. */
+    public static String cursorOf(RepositoryId repository) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((CURSOR_PREFIX + repository.key()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String keyOf(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (decoded.startsWith(CURSOR_PREFIX)) {
+                return RepositoryId.parse(decoded.substring(CURSOR_PREFIX.length())).key();
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below, without echoing internals
+        }
+        throw new InvalidInputException("after", "after is not a cursor this API returned");
+    }
+
+    @Override
+    public Map<RepositoryId, TrafficSeries> series(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        Map<RepositoryId, List<KeptBucket>> kept = store.series(repositories, kind, granularity, range);
+        Map<RepositoryId, TrafficSeries> series = new LinkedHashMap<>();
+        for (RepositoryId repository : repositories) {
+            List<KeptBucket> buckets = kept.get(repository);
+            if (buckets != null) {
+                series.put(repository, new TrafficSeries(kind, granularity, buckets));
+            }
+        }
+        return series;
+    }
+
+    @Override
+    public Optional<TopReferrers> topReferrers(RepositoryId repository, LocalDate at) {
+        return store.topReferrers(Objects.requireNonNull(repository), at);
+    }
+
+    @Override
+    public Optional<TopPaths> topPaths(RepositoryId repository, LocalDate at) {
+        return store.topPaths(Objects.requireNonNull(repository), at);
+    }
+}

@@ -1,0 +1,2 @@
+/** A faithful fake of GitHub's traffic API for tests, demos and benchmarks. */
+package io.tidemark.simulator;
