@@ -1,0 +1,107 @@
+package io.tidemark.core.testing;
+
+import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.Referrer;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.TopPaths;
+import io.tidemark.core.model.TopReferrers;
+import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.port.out.TrafficSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * A {@link TrafficSource} test double: answers from per-repository {@link VisitorEvents} at the
+ * time of its clock, and fails on request, after a given number of calls.
+ */
+public final class ScriptedTrafficSource implements TrafficSource {
+
+    private final Clock clock;
+    private final Map<RepositoryId, VisitorEvents> traffic = new HashMap<>();
+    private final Map<String, List<RepositoryId>> owners = new LinkedHashMap<>();
+    private final Map<RepositoryId, Supplier<SourceFailure>> failures = new HashMap<>();
+    private final Map<RepositoryId, Integer> callsBeforeFailure = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+
+    public ScriptedTrafficSource(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ScriptedTrafficSource repository(RepositoryId repository, VisitorEvents events) {
+        traffic.put(repository, events);
+        owners.computeIfAbsent(repository.owner().toLowerCase(), o -> new ArrayList<>()).add(repository);
+        return this;
+    }
+
+    /** Makes calls for {@code repository} fail with {@code failure} after {@code successfulCalls} calls. */
+    public ScriptedTrafficSource failAfter(RepositoryId repository, int successfulCalls, Supplier<SourceFailure> failure) {
+        failures.put(repository, failure);
+        callsBeforeFailure.put(repository, successfulCalls);
+        return this;
+    }
+
+    public ScriptedTrafficSource heal(RepositoryId repository) {
+        failures.remove(repository);
+        return this;
+    }
+
+    /** Every call made, as {@code owner/name kind granularity} or {@code owner/name referrers}. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public synchronized TrafficWindow fetchWindow(RepositoryId repository, TrafficKind kind, Granularity granularity) {
+        call(repository, kind + " " + granularity);
+        return events(repository).answerAt(kind, granularity, clock.instant());
+    }
+
+    @Override
+    public synchronized TopReferrers fetchTopReferrers(RepositoryId repository) {
+        call(repository, "referrers");
+        return new TopReferrers(clock.instant(), List.of(new Referrer("github.com", 3, 2)));
+    }
+
+    @Override
+    public synchronized TopPaths fetchTopPaths(RepositoryId repository) {
+        call(repository, "paths");
+        return new TopPaths(clock.instant(), List.of());
+    }
+
+    @Override
+    public synchronized List<RepositoryId> listReadableRepositories(String owner) {
+        List<RepositoryId> repositories = owners.get(owner.toLowerCase());
+        if (repositories == null) {
+            throw new SourceFailure.NotFound("no such owner: " + owner);
+        }
+        return List.copyOf(repositories);
+    }
+
+    private VisitorEvents events(RepositoryId repository) {
+        return traffic.computeIfAbsent(repository, r -> new VisitorEvents(List.of()));
+    }
+
+    private void call(RepositoryId repository, String what) {
+        Supplier<SourceFailure> failure = failures.get(repository);
+        if (failure != null) {
+            int left = callsBeforeFailure.merge(repository, -1, Integer::sum);
+            if (left < 0) {
+                throw failure.get();
+            }
+        }
+        calls.add(repository + " " + what);
+    }
+
+    /** Random traffic for {@code days} days from a seed. */
+    public static VisitorEvents randomTraffic(long seed, java.time.LocalDate firstDay, int days) {
+        return VisitorEvents.random(new Random(seed), firstDay, days, 40);
+    }
+}
