@@ -1,0 +1,181 @@
+package io.tidemark.github;
+
+import io.quarkus.arc.Unremovable;
+import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.TopPaths;
+import io.tidemark.core.model.TopReferrers;
+import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.port.out.TrafficSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link TrafficSource} over GitHub's REST API ({@code tidemark.github.*}, see {@link
+ * GitHubConfig}).
+ *
+ * <ul>
+ *   <li>Times ({@code fetchedAt}, {@code takenAt}) are GitHub's: the response's {@code Date}
+ *       header, else the injected {@link Clock} (the system UTC clock if there is no {@code Clock}
+ *       bean).
+ *   <li>Requests for the token are made one at a time (configurable), keep
+ *       {@code rate-limit.reserve} requests of the budget back, and never wait for a rate limit:
+ *       they fail at once with {@link SourceFailure.RateLimited} naming when to resume.
+ *   <li>Every URL is fetched conditionally once its {@code ETag} is known; a 304 reuses the
+ *       earlier answer, stamped with the 304's {@code Date}, and costs no budget.
+ *   <li>5xx, timeouts, connection errors and unusable bodies are retried ({@code retry.*}) and
+ *       then fail as {@link SourceFailure.Upstream}; 401, 403, 404 and rate limits are not retried.
+ * </ul>
+ *
+ * <p>{@link #listReadableRepositories} asks {@code /orgs/{owner}/repos} first and, when GitHub
+ * knows no such organisation (404), {@code /users/{owner}/repos}; it follows every
+ * {@code Link: rel="next"} and keeps the repositories with {@code permissions.push}. For a user
+ * that endpoint lists public repositories only.
+ */
+@ApplicationScoped
+@Unremovable // the library's product: kept even when an application only looks it up programmatically
+public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
+
+    private static final GenericType<List<GitHubJson.ReferrerTraffic>> REFERRERS = new GenericType<>() {};
+    private static final GenericType<List<GitHubJson.ContentTraffic>> PATHS = new GenericType<>() {};
+    private static final GenericType<List<GitHubJson.Repository>> REPOSITORIES = new GenericType<>() {};
+
+    /** Guards against a pagination that never ends: 1,000 pages are 100,000 repositories. */
+    private static final int MAX_PAGES = 1_000;
+
+    /** One page of a repository listing: the pushable repositories and the next page's URL. */
+    private record Page(List<RepositoryId> pushable, String next) {}
+
+    private final GitHubRequests requests;
+
+    /** CDI: the configuration, and a {@link Clock} bean if the application has one. */
+    @Inject
+    public GitHubTrafficSource(GitHubConfig config, Instance<Clock> clock) {
+        this(config, clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    }
+
+    /** Outside CDI, or with another clock. */
+    public GitHubTrafficSource(GitHubConfig config, Clock clock) {
+        this.requests = new GitHubRequests(config, clock);
+    }
+
+    @Override
+    public TrafficWindow fetchWindow(RepositoryId repository, TrafficKind kind, Granularity granularity) {
+        String owner = repository.owner();
+        String repo = repository.name();
+        String per = granularity == Granularity.WEEK ? "week" : "day";
+        String path = "/repos/" + repository.nameWithOwner() + "/traffic/"
+                + (kind == TrafficKind.VIEWS ? "views" : "clones") + "?per=" + per;
+        return requests.get(new GitHubRequests.Request<GitHubJson.Traffic, TrafficWindow>(
+                "GET " + path,
+                key(path),
+                etag -> kind == TrafficKind.VIEWS
+                        ? api().views(owner, repo, per, etag)
+                        : api().clones(owner, repo, per, etag),
+                response -> response.readEntity(GitHubJson.Traffic.class),
+                (json, at) -> GitHubMapping.window(json, kind, granularity, at)));
+    }
+
+    @Override
+    public TopReferrers fetchTopReferrers(RepositoryId repository) {
+        String path = "/repos/" + repository.nameWithOwner() + "/traffic/popular/referrers";
+        return requests.get(new GitHubRequests.Request<List<GitHubJson.ReferrerTraffic>, TopReferrers>(
+                "GET " + path,
+                key(path),
+                etag -> api().referrers(repository.owner(), repository.name(), etag),
+                response -> response.readEntity(REFERRERS),
+                GitHubMapping::referrers));
+    }
+
+    @Override
+    public TopPaths fetchTopPaths(RepositoryId repository) {
+        String path = "/repos/" + repository.nameWithOwner() + "/traffic/popular/paths";
+        return requests.get(new GitHubRequests.Request<List<GitHubJson.ContentTraffic>, TopPaths>(
+                "GET " + path,
+                key(path),
+                etag -> api().paths(repository.owner(), repository.name(), etag),
+                response -> response.readEntity(PATHS),
+                GitHubMapping::paths));
+    }
+
+    @Override
+    public List<RepositoryId> listReadableRepositories(String owner) {
+        String login = RepositoryId.validOwner(owner);
+        Page page;
+        try {
+            String path = "/orgs/" + login + "/repos?per_page=" + GitHubApi.PER_PAGE;
+            page = requests.get(pageRequest(path, etag -> api().organizationRepositories(login, GitHubApi.PER_PAGE, etag)));
+        } catch (SourceFailure.NotFound notAnOrganisation) {
+            String path = "/users/" + login + "/repos?per_page=" + GitHubApi.PER_PAGE;
+            try {
+                page = requests.get(pageRequest(path, etag -> api().userRepositories(login, GitHubApi.PER_PAGE, etag)));
+            } catch (SourceFailure.NotFound neither) {
+                throw new SourceFailure.NotFound(
+                        "GitHub knows no user or organisation '" + login + "' visible to the token");
+            }
+        }
+        Set<RepositoryId> readable = new LinkedHashSet<>(page.pushable());
+        Set<String> followed = new HashSet<>();
+        while (page.next() != null) {
+            if (!followed.add(page.next()) || followed.size() > MAX_PAGES) {
+                throw new SourceFailure.Upstream(
+                        "GitHub's pagination of the repositories of '" + login + "' does not end", null);
+            }
+            URI next = requests.pageUrl(page.next());
+            String url = next.toString();
+            page = requests.get(pageRequest(requests.relative(next), etag -> api().page(url, etag)));
+            readable.addAll(page.pushable());
+        }
+        return List.copyOf(new ArrayList<>(readable));
+    }
+
+    private GitHubRequests.Request<Page, Page> pageRequest(
+            String path, java.util.function.Function<String, Response> call) {
+        return new GitHubRequests.Request<>(
+                "GET " + path,
+                key(path),
+                call,
+                response -> new Page(
+                        GitHubMapping.pushable(response.readEntity(REPOSITORIES)),
+                        LinkHeader.next(response.getHeaderString("Link"))),
+                (page, at) -> page);
+    }
+
+    private String key(String path) {
+        return path;
+    }
+
+    private GitHubApi api() {
+        return requests.api();
+    }
+
+    /** Closes the REST client. */
+    @PreDestroy
+    @Override
+    public void close() {
+        requests.close();
+    }
+
+    /** For tests in this package. */
+    GitHubRequests requests() {
+        return requests;
+    }
+
+    @Override
+    public String toString() {
+        return "GitHubTrafficSource[" + requests + "]";
+    }
+}
