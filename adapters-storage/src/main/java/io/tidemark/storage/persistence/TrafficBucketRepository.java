@@ -1,0 +1,73 @@
+package io.tidemark.storage.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** Panache repository of {@link TrafficBucketEntity}. */
+@ApplicationScoped
+public class TrafficBucketRepository implements PanacheRepositoryBase<TrafficBucketEntity, TrafficBucketEntity.Key> {
+
+    /**
+     * Merges observations into the kept buckets with one upsert statement executed as a JDBC
+     * batch: per bucket the maximum count, the maximum uniques, complete if either is, the
+     * earliest first and the latest last sighting. The database resolves concurrent merges of
+     * the same bucket, so no observation is lost; rows should be sorted by start so that
+     * concurrent merges lock buckets in the same order.
+     */
+    public void upsertMax(List<TrafficBucketEntity> observations) {
+        NativeStatements.executeBatch(
+                getEntityManager(),
+                SqlDialect.of(getEntityManager()).upsertBucketMax,
+                observations,
+                (parameters, row) -> parameters
+                        .add(row.getRepositoryId())
+                        .add(row.getKind())
+                        .add(row.getGranularity())
+                        .add(row.getStart())
+                        .add(row.getCount())
+                        .add(row.getUniques())
+                        .add(row.isComplete())
+                        .add(row.getFirstSeenAt())
+                        .add(row.getLastSeenAt()));
+    }
+
+    /**
+     * In one query: every repository among {@code keys} that is known, each with its buckets of
+     * {@code kind} and {@code granularity} starting within the inclusive range (either end may be
+     * null for open), ordered by repository key, then bucket start. A known repository without
+     * such buckets yields one row without a bucket.
+     */
+    public List<SeriesRow> series(
+            Collection<String> keys, String kind, String granularity, LocalDate since, LocalDate until) {
+        StringBuilder jpql = new StringBuilder("""
+                select new io.tidemark.storage.persistence.SeriesRow(
+                    r.key, r.ownerName, r.repoName, b.start, b.count, b.uniques, b.complete)
+                from RepositoryEntity r
+                left join TrafficBucketEntity b
+                    on b.repositoryId = r.id and b.kind = :kind and b.granularity = :granularity
+                """);
+        if (since != null) {
+            jpql.append(" and b.start >= :since");
+        }
+        if (until != null) {
+            jpql.append(" and b.start <= :until");
+        }
+        jpql.append(" where r.key in :keys order by r.key, b.start");
+        TypedQuery<SeriesRow> query = getEntityManager()
+                .createQuery(jpql.toString(), SeriesRow.class)
+                .setParameter("kind", kind)
+                .setParameter("granularity", granularity)
+                .setParameter("keys", keys);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        if (until != null) {
+            query.setParameter("until", until);
+        }
+        return query.getResultList();
+    }
+}
