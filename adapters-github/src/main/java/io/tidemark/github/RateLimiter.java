@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 final class RateLimiter {
 
     private static final Duration PRIMARY_FALLBACK = Duration.ofSeconds(60);
+    private static final Duration JUST_RESET = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final int reserve;
@@ -117,7 +118,9 @@ final class RateLimiter {
                     + " (HTTP " + status + ", retry-after " + retryAfter.toSeconds() + " s)");
         }
         if (Integer.valueOf(0).equals(remaining) && !mentionsSecondary) {
-            Instant resumeAt = reset != null && reset.isAfter(answeredAt) ? reset : answeredAt.plus(PRIMARY_FALLBACK);
+            // A reset already past means the window has just rolled over: try again in a moment.
+            Instant resumeAt = reset == null ? answeredAt.plus(PRIMARY_FALLBACK)
+                    : reset.isAfter(answeredAt) ? reset : answeredAt.plus(JUST_RESET);
             return block(resumeAt, "GitHub rate limit exhausted on " + request + " (HTTP " + status
                     + ", " + (limit == null ? "?" : limit) + " requests per hour)");
         }

@@ -149,13 +149,19 @@ public final class RateLimit {
     synchronized Snapshot state(Instant now, boolean roll) {
       if (reset == null || !now.isBefore(reset)) {
         if (!roll) {
-          return new Snapshot(budget, budget, 0, now.plus(windowLength), false);
+          return new Snapshot(budget, budget, 0, wholeSecondAfter(now.plus(windowLength)), false);
         }
-        reset = now.plus(windowLength);
+        // GitHub states the reset in whole epoch seconds; end windows on one, so the header is exact.
+        reset = wholeSecondAfter(now.plus(windowLength));
         used = 0;
       }
       int limit = budget;
       return new Snapshot(limit, Math.max(0, limit - used), used, reset, used >= limit);
     }
+  }
+
+  private static Instant wholeSecondAfter(Instant instant) {
+    Instant whole = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    return whole.equals(instant) ? whole : whole.plusSeconds(1);
   }
 }

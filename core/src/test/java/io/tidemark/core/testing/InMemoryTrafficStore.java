@@ -153,13 +153,15 @@ public final class InMemoryTrafficStore implements TrafficStore {
     @Override
     public synchronized void save(RepositoryId repository, TopReferrers snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        known(repository).referrers.put(snapshot.day(), snapshot);
+        known(repository).referrers.merge(snapshot.day(), snapshot,
+                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
     }
 
     @Override
     public synchronized void save(RepositoryId repository, TopPaths snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        known(repository).paths.put(snapshot.day(), snapshot);
+        known(repository).paths.merge(snapshot.day(), snapshot,
+                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
     }
 
     @Override

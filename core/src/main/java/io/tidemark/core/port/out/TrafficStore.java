@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the kept history lives. This is a public extension point; an implementation must pass
- * the contract suite {@code TrafficStoreContract} in core's test jar.
+ * Where the kept history lives. This is a public extension point. {@code InMemoryTrafficStore} in
+ * core's test jar is the reference implementation: the property tests there show what any store
+ * must keep, and a new store should give the same reads for the same merges.
  *
  * <p>The rules every implementation keeps:
  *
@@ -79,10 +80,13 @@ public interface TrafficStore {
     Map<RepositoryId, List<KeptBucket>> series(
             Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range);
 
-    /** Keeps a snapshot, replacing one taken the same UTC day. */
+    /**
+     * Keeps a snapshot: one per UTC day, replacing one taken earlier the same day (a snapshot that
+     * arrives late, older than the one kept for its day, is ignored).
+     */
     void save(RepositoryId repository, TopReferrers snapshot);
 
-    /** Keeps a snapshot, replacing one taken the same UTC day. */
+    /** Keeps a snapshot, with the same rule as for referrers. */
     void save(RepositoryId repository, TopPaths snapshot);
 
     /** The latest referrer snapshot taken on or before {@code day} (any day when null). */

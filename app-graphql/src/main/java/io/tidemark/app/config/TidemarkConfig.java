@@ -1,0 +1,77 @@
+package io.tidemark.app.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The application's own settings. Each is also read from the environment: {@code
+ * tidemark.sync-interval} from {@code TIDEMARK_SYNC_INTERVAL}, and so on.
+ */
+@ConfigMapping(prefix = "tidemark")
+public interface TidemarkConfig {
+
+    /** How often each tracked repository is synced ({@code TIDEMARK_SYNC_INTERVAL}). */
+    @WithDefault("6h")
+    Duration syncInterval();
+
+    /** How often the scheduler looks for repositories that are due ({@code TIDEMARK_SYNC_TICK}). */
+    @WithDefault("1m")
+    Duration syncTick();
+
+    /** How often tracked owners are listed for new repositories ({@code TIDEMARK_OWNER_REFRESH}). */
+    @WithDefault("24h")
+    Duration ownerRefresh();
+
+    /** Tokens of the admin role, comma-separated ({@code TIDEMARK_ADMIN_TOKEN}). */
+    Optional<List<String>> adminToken();
+
+    /** Tokens of the viewer role, comma-separated ({@code TIDEMARK_VIEWER_TOKEN}). */
+    Optional<List<String>> viewerToken();
+
+    /** Whether queries need no token at all ({@code TIDEMARK_ANONYMOUS_READ}). */
+    @WithDefault("false")
+    boolean anonymousRead();
+
+    /** How long after start-up the scheduler first runs ({@code TIDEMARK_SYNC_DELAY}). */
+    @WithDefault("5s")
+    Duration syncDelay();
+
+    /** {@code h2} or {@code postgresql} ({@code TIDEMARK_DB}); a build-time choice, see bin/tidemark. */
+    @WithDefault("h2")
+    String db();
+
+    /** Where the embedded database lives ({@code TIDEMARK_DATA_DIR}). */
+    @WithDefault("./tidemark-data")
+    String dataDir();
+
+    /** The default JDBC URL per database kind, used unless QUARKUS_DATASOURCE_JDBC_URL is set. */
+    Map<String, String> jdbcUrl();
+
+    /** The default database user per database kind. */
+    Map<String, String> dbUsername();
+
+    /** Abuse limits of the GraphQL endpoint. */
+    Graphql graphql();
+
+    interface Graphql {
+        /** Deepest query accepted ({@code TIDEMARK_GRAPHQL_MAX_DEPTH}). */
+        @WithDefault("8")
+        int maxDepth();
+
+        /** Most fields one query may select ({@code TIDEMARK_GRAPHQL_MAX_COMPLEXITY}). */
+        @WithDefault("400")
+        int maxComplexity();
+
+        /** Most tokens one document may have ({@code TIDEMARK_GRAPHQL_MAX_TOKENS}). */
+        @WithDefault("2000")
+        int maxTokens();
+
+        /** Largest request body ({@code TIDEMARK_GRAPHQL_MAX_BODY_SIZE}). */
+        @WithDefault("64K")
+        String maxBodySize();
+    }
+}

@@ -1,0 +1,226 @@
+package io.tidemark.app.graphql;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tidemark.app.security.Role;
+import io.tidemark.app.sync.SyncCoordinator;
+import io.tidemark.core.model.DateRange;
+import io.tidemark.core.model.InvalidInputException;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.SyncOutcome;
+import io.tidemark.core.model.TopPaths;
+import io.tidemark.core.model.TopReferrers;
+import io.tidemark.core.model.TrackedRepository;
+import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.port.in.QueryTrafficUseCase;
+import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.service.TrackingService;
+import io.tidemark.core.service.TrafficQueryService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+/** The public GraphQL API, as the contract in {@code schema.graphql} defines it. */
+@GraphQLApi
+public class TrafficApi {
+
+    private final QueryTrafficUseCase query;
+    private final TrackingService tracking;
+    private final SyncCoordinator sync;
+    private final SecurityIdentity identity;
+
+    public TrafficApi(QueryTrafficUseCase query, TrackingService tracking, SyncCoordinator sync, SecurityIdentity identity) {
+        this.query = query;
+        this.tracking = tracking;
+        this.sync = sync;
+        this.identity = identity;
+    }
+
+    @Query("repository")
+    @Description("A tracked repository, or null when it is not tracked. owner and name are matched case-insensitively.")
+    public Repository repository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
+        requireRole(Role.VIEWER);
+        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        return query.repository(id).map(this::single).orElse(null);
+    }
+
+    @Query("repositories")
+    @NonNull
+    @Description("Tracked repositories, optionally only those of one owner, ordered by nameWithOwner. Cursor pagination.")
+    public RepositoryConnection repositories(
+            @Name("owner") String owner,
+            @Name("first") @DefaultValue("100") Integer first,
+            @Name("after") String after) {
+        requireRole(Role.VIEWER);
+        int size = first == null ? QueryTrafficUseCase.MAX_PAGE_SIZE : first;
+        RepositoryPage page = valid(() -> query.repositories(owner, size, after));
+        SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
+        List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
+        String endCursor = nodes.isEmpty() ? null : TrafficQueryService.cursorOf(nodes.get(nodes.size() - 1).id());
+        return new RepositoryConnection(nodes, new PageInfo(endCursor, page.hasNextPage()), page.totalCount());
+    }
+
+    @NonNull
+    @Description("""
+            Page views kept for this repository, one bucket per day or week, oldest first.
+            since/until are inclusive dates (default: all kept history). Every bucket of the range that
+            lies inside a window GitHub was actually asked about is present, with count 0 where GitHub
+            reported no traffic; buckets never observed are absent (a gap is not a zero).
+            A bucket's count and uniques are GitHub's own figures for that day or week: weekly uniques
+            come from GitHub's per=week data, never from adding daily uniques.""")
+    public TrafficSeries views(
+            @Source Repository repository,
+            @Name("per") @DefaultValue("DAY") Granularity per,
+            @Name("since") LocalDate since,
+            @Name("until") LocalDate until) {
+        return series(repository, TrafficKind.VIEWS, per, since, until);
+    }
+
+    @NonNull
+    @Description("Git clones, with the same rules as views.")
+    public TrafficSeries clones(
+            @Source Repository repository,
+            @Name("per") @DefaultValue("DAY") Granularity per,
+            @Name("since") LocalDate since,
+            @Name("until") LocalDate until) {
+        return series(repository, TrafficKind.CLONES, per, since, until);
+    }
+
+    @NonNull
+    @Description("GitHub's top 10 referrers over the 14 days before the latest snapshot taken on or before `at`"
+            + " (default: the latest snapshot).")
+    public List<@NonNull Referrer> topReferrers(@Source Repository repository, @Name("at") LocalDate at) {
+        return query.topReferrers(repository.id(), at)
+                .map(TopReferrers::referrers).orElse(List.of())
+                .stream().map(Referrer::new).toList();
+    }
+
+    @NonNull
+    @Description("GitHub's top 10 popular content paths, with the same rules as topReferrers.")
+    public List<@NonNull PopularPath> topPaths(@Source Repository repository, @Name("at") LocalDate at) {
+        return query.topPaths(repository.id(), at)
+                .map(TopPaths::paths).orElse(List.of())
+                .stream().map(PopularPath::new).toList();
+    }
+
+    @Mutation("trackRepository")
+    @NonNull
+    @Description("Start keeping this repository's traffic. Idempotent. Requires the admin role.")
+    public Repository trackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
+        requireRole(Role.ADMIN);
+        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        TrackedRepository tracked = tracking.track(id);
+        if (tracked.sync().lastAttemptAt() == null) {
+            sync.syncSoon(id);
+        }
+        return single(tracked);
+    }
+
+    @Mutation("trackOwner")
+    @NonNull
+    @Description("""
+            Track every repository of this user or organisation whose traffic the GitHub token can read
+            (push access), now and on every later scheduled sync, so new repositories are picked up.
+            Returns the repositories tracked now. Requires the admin role.""")
+    public List<@NonNull Repository> trackOwner(@NonNull @Name("owner") String owner) {
+        requireRole(Role.ADMIN);
+        List<TrackedRepository> tracked = fromGitHub(() -> valid(() -> tracking.trackOwner(owner)));
+        tracked.stream()
+                .filter(r -> r.sync().lastAttemptAt() == null)
+                .forEach(r -> sync.syncSoon(r.id()));
+        SeriesBatch batch = new SeriesBatch(query, tracked.stream().map(TrackedRepository::id).toList());
+        return tracked.stream().map(r -> new Repository(r, batch)).toList();
+    }
+
+    @Mutation("untrackRepository")
+    @Description("Stop fetching this repository. Its kept history stays queryable. Requires the admin role.")
+    public boolean untrackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
+        requireRole(Role.ADMIN);
+        return tracking.untrack(valid(() -> RepositoryId.of(owner, name)));
+    }
+
+    @Mutation("syncRepository")
+    @NonNull
+    @Description("Fetch this repository's traffic from GitHub now and merge it into the kept history."
+            + " Requires the admin role.")
+    public SyncResult syncRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
+        requireRole(Role.ADMIN);
+        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        if (query.repository(id).isEmpty()) {
+            throw new ApiError.NotFound(id + " is not tracked");
+        }
+        SyncOutcome outcome = sync.syncNow(id);
+        if (outcome instanceof SyncOutcome.Synced synced) {
+            return new SyncResult(single(query.repository(id).orElseThrow()), synced.syncedAt());
+        }
+        if (outcome instanceof SyncOutcome.RateLimited limited) {
+            throw new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt()
+                    + "; the repository will be synced then");
+        }
+        SyncOutcome.Failed failed = (SyncOutcome.Failed) outcome;
+        throw switch (failed.reason()) {
+            case NOT_PERMITTED -> new ApiError.NotPermitted(
+                    "the GitHub token lacks push access to " + id + ", which GitHub requires for traffic");
+            case NOT_FOUND -> new ApiError.NotFound("GitHub does not know " + id + " (or hides it from the token)");
+            case BAD_CREDENTIALS -> new ApiError.Upstream("GitHub rejected the configured token");
+            case UPSTREAM_ERROR -> new ApiError.Upstream("GitHub failed to answer; try again later");
+        };
+    }
+
+    @Mutation("deleteRepositoryHistory")
+    @Description("Delete this repository and all its kept history, for good. Requires the admin role.")
+    public boolean deleteRepositoryHistory(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
+        requireRole(Role.ADMIN);
+        return tracking.deleteHistory(valid(() -> RepositoryId.of(owner, name)));
+    }
+
+    private TrafficSeries series(
+            Repository repository, TrafficKind kind, Granularity per, LocalDate since, LocalDate until) {
+        DateRange range = valid(() -> new DateRange(since, until));
+        Granularity granularity = per == null ? Granularity.DAY : per;
+        return new TrafficSeries(repository.batch().series(repository.id(), kind, granularity.toCore(), range));
+    }
+
+    private Repository single(TrackedRepository tracked) {
+        return new Repository(tracked, new SeriesBatch(query, List.of(tracked.id())));
+    }
+
+    private void requireRole(Role role) {
+        if (identity.isAnonymous()) {
+            throw new ApiError.Unauthenticated("an Authorization: Bearer token is required");
+        }
+        if (!identity.hasRole(role.roleName())) {
+            throw new ApiError.Forbidden("this requires the " + role.roleName() + " role");
+        }
+    }
+
+    private static <T> T valid(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (InvalidInputException invalid) {
+            throw new ApiError.InvalidArgument(invalid.getMessage());
+        }
+    }
+
+    private static <T> T fromGitHub(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SourceFailure.RateLimited limited) {
+            throw new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt());
+        } catch (SourceFailure.NotFound notFound) {
+            throw new ApiError.NotFound(notFound.getMessage());
+        } catch (SourceFailure.NotPermitted notPermitted) {
+            throw new ApiError.NotPermitted(notPermitted.getMessage());
+        } catch (SourceFailure failure) {
+            throw new ApiError.Upstream("GitHub failed to answer: " + failure.getMessage());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.tidemark.app.sync;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.SyncOutcome;
+import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
+import io.tidemark.core.port.in.SyncDueRepositoriesUseCase.SyncRun;
+import io.tidemark.core.port.in.SyncRepositoryUseCase;
+import io.tidemark.core.service.TrackingService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs every sync: the scheduler's runs and the syncs a mutation asks for. Background work goes
+ * through one thread, so GitHub sees one request at a time from Tidemark and a repository is
+ * never synced twice at once by Tidemark itself. When GitHub's rate limit runs out, runs pause
+ * until the reset without holding a thread.
+ */
+@ApplicationScoped
+public class SyncCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(SyncCoordinator.class);
+
+    private final SyncRepositoryUseCase sync;
+    private final SyncDueRepositoriesUseCase syncDue;
+    private final TrackingService tracking;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "tidemark-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
+
+    public SyncCoordinator(
+            SyncRepositoryUseCase sync,
+            SyncDueRepositoriesUseCase syncDue,
+            TrackingService tracking,
+            Clock clock,
+            MeterRegistry metrics) {
+        this.sync = sync;
+        this.syncDue = syncDue;
+        this.tracking = tracking;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Syncs one repository now, on the caller's thread. */
+    public SyncOutcome syncNow(RepositoryId repository) {
+        SyncOutcome outcome = sync.sync(repository);
+        record(outcome);
+        return outcome;
+    }
+
+    /** Syncs one repository in the background, for example right after it was tracked. */
+    public void syncSoon(RepositoryId repository) {
+        worker.execute(() -> {
+            try {
+                syncNow(repository);
+            } catch (RuntimeException e) {
+                LOG.warnf("Sync of %s failed unexpectedly: %s", repository, e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** One scheduled run: every due repository, unless GitHub's rate limit is still spent. */
+    public SyncRun runDue() {
+        Instant now = clock.instant();
+        Instant paused = pausedUntil.get();
+        if (now.isBefore(paused)) {
+            return new SyncRun(0, 0, 0, 0, paused);
+        }
+        SyncRun run = syncDue.syncDue();
+        metrics.counter("tidemark.syncs", "outcome", "synced").increment(run.synced());
+        metrics.counter("tidemark.syncs", "outcome", "failed").increment(run.failed());
+        if (run.resumeAt() != null) {
+            metrics.counter("tidemark.syncs", "outcome", "rate_limited").increment();
+            pausedUntil.set(run.resumeAt());
+        }
+        if (run.synced() + run.failed() + run.deferred() > 0) {
+            LOG.infof("Sync run: %d synced, %d failed, %d not due, %d deferred%s",
+                    run.synced(), run.failed(), run.notDue(), run.deferred(),
+                    run.resumeAt() == null ? "" : ", rate limited until " + run.resumeAt());
+        }
+        return run;
+    }
+
+    /** Starts tracking repositories that appeared under tracked owners. */
+    public void refreshOwners() {
+        if (clock.instant().isBefore(pausedUntil.get())) {
+            return;
+        }
+        List<?> added = tracking.refreshOwners();
+        if (!added.isEmpty()) {
+            LOG.infof("Owner refresh: %d new repositories tracked", added.size());
+        }
+    }
+
+    /** Queues a task on the sync thread unless the same kind of task is already waiting. */
+    void submitOnce(AtomicBoolean queued, Runnable task) {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                task.run();
+            });
+        }
+    }
+
+    private void record(SyncOutcome outcome) {
+        String name = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        metrics.counter("tidemark.syncs", "outcome", name.equals("ratelimited") ? "rate_limited" : name).increment();
+        if (outcome instanceof SyncOutcome.RateLimited limited) {
+            pausedUntil.set(limited.resumeAt());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.shutdownNow();
+    }
+}
