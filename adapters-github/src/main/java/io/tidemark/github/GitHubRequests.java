@@ -51,10 +51,15 @@ final class GitHubRequests implements Closeable {
     private final Semaphore permits;
     private final RateLimiter rateLimits;
     private final ResponseCache cache;
+    private final RequestMetrics metrics;
     private final Guard guard;
     private final int attempts;
 
     GitHubRequests(GitHubConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    GitHubRequests(GitHubConfig config, Clock clock, io.micrometer.core.instrument.MeterRegistry registry) {
         String token = config.token().map(String::trim).filter(t -> !t.isEmpty()).orElse(null);
         this.apiUrl = apiRoot(config.apiUrl());
         this.hasToken = token != null;
@@ -66,6 +71,7 @@ final class GitHubRequests implements Closeable {
                 config.rateLimit().secondaryBackoff(),
                 config.rateLimit().secondaryBackoffMax());
         this.cache = new ResponseCache(config.etagCacheSize());
+        this.metrics = registry == null ? RequestMetrics.none() : new RequestMetrics(registry, rateLimits::remaining);
         int maxRetries = Math.max(0, config.retry().maxRetries());
         this.attempts = maxRetries + 1;
         this.guard = retryGuard(config, maxRetries);
@@ -186,6 +192,7 @@ final class GitHubRequests implements Closeable {
     private <B, T> T answer(Request<B, T> request, ResponseCache.Entry cached, Response response) {
         int status = response.getStatus();
         Instant answeredAt = rateLimits.observe(response);
+        metrics.answered(request.description(), status);
         LOG.debugf("%s -> HTTP %d (%s)", request.description(), status, rateLimits.describe());
         if (status / 100 == 2) {
             B body;

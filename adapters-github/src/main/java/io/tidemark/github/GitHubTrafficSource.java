@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,10 +62,16 @@ public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
 
     private final GitHubRequests requests;
 
-    /** CDI: the configuration, and a {@link Clock} bean if the application has one. */
+    /**
+     * CDI: the configuration, a {@link Clock} bean if the application has one, and a Micrometer
+     * registry if the application has one (for request and rate-limit metrics).
+     */
     @Inject
-    public GitHubTrafficSource(GitHubConfig config, Instance<Clock> clock) {
-        this(config, clock.isResolvable() ? clock.get() : Clock.systemUTC());
+    public GitHubTrafficSource(GitHubConfig config, Instance<Clock> clock, Instance<MeterRegistry> registry) {
+        this.requests = new GitHubRequests(
+                config,
+                clock.isResolvable() ? clock.get() : Clock.systemUTC(),
+                registry.isResolvable() ? registry.get() : null);
     }
 
     /** Outside CDI, or with another clock. */

@@ -94,6 +94,11 @@ final class RateLimiter {
         return date != null ? date : now();
     }
 
+    /** Requests left in the current window as GitHub last said, or null before the first answer. */
+    synchronized Integer remaining() {
+        return remaining;
+    }
+
     /** A success ends a run of secondary limits. */
     synchronized void succeeded() {
         consecutiveSecondary = 0;

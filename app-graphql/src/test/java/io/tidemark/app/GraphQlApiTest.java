@@ -119,14 +119,34 @@ class GraphQlApiTest {
     }
 
     @Test
+    void deletingHistoryIsAnExplicitAdminOperation() {
+        Gql.admin("mutation { trackRepository(owner: \"octo\", name: \"to-delete\") { name } }");
+        assertThat(Gql.errorCode(VIEWER, "mutation { deleteRepositoryHistory(owner: \"octo\", name: \"to-delete\") }"))
+                .isEqualTo("FORBIDDEN");
+        assertThat(Gql.admin("mutation { deleteRepositoryHistory(owner: \"octo\", name: \"to-delete\") }")
+                .getBoolean("data.deleteRepositoryHistory")).isTrue();
+        assertThat(Gql.admin("{ repository(owner: \"octo\", name: \"to-delete\") { name } }")
+                .getString("data.repository")).isNull();
+    }
+
+    @Test
     void graphiQlIsServed() {
         given().get("/q/graphql-ui/").then().statusCode(200);
     }
 
     @Test
     void healthAndMetricsAreUp() {
-        given().get("/q/health/ready").then().statusCode(200);
+        Gql.admin("mutation { trackRepository(owner: \"octo\", name: \"hello\") { name } }");
+        Gql.admin("mutation { syncRepository(owner: \"octo\", name: \"hello\") { syncedAt } }");
+
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("Database connections health check"));
         given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("tidemark_repositories_stale"));
+        given().get("/q/health").then().statusCode(200).body(containsString("tidemark-sync-freshness"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("tidemark_repositories_stale"))
+                .body(containsString("tidemark_syncs_total{outcome=\"synced\"}"))
+                .body(containsString("tidemark_github_requests_total{endpoint=\"views\",status=\"200\"}"))
+                .body(containsString("tidemark_github_rate_limit_remaining"))
+                .body(containsString("mp_graphql"));
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same scenario as {@link TrafficHistoryTest}, driven by the scheduler alone, with GitHub's
+ * The same scenario as {@link TrafficHistoryScenario}, driven by the scheduler alone, with GitHub's
  * rate limit running out again and again: the scheduler pauses until each reset, resumes, and the
  * kept history ends exactly as complete as if the budget had never run out.
  */

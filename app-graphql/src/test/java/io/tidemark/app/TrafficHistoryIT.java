@@ -3,7 +3,7 @@ package io.tidemark.app;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link TrafficHistoryTest} against the packaged application, as users run it. */
+/** {@link TrafficHistoryScenario} against the packaged application, as users run it. */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = GitHubSimulatorResource.class, restrictToAnnotatedClass = true)
-class TrafficHistoryIT extends TrafficHistoryTest {}
+class TrafficHistoryIT extends TrafficHistoryScenario {}

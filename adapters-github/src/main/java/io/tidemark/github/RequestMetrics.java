@@ -1,0 +1,56 @@
+package io.tidemark.github;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.Supplier;
+
+/**
+ * What the adapter reports to Micrometer: {@code tidemark.github.requests} by endpoint (views,
+ * clones, referrers, paths, repos; never a repository name) and status, and the gauge {@code
+ * tidemark.github.rate_limit.remaining}. Without a registry it records nothing.
+ */
+final class RequestMetrics {
+
+    private final MeterRegistry registry;
+
+    RequestMetrics(MeterRegistry registry, Supplier<Number> remaining) {
+        this.registry = registry;
+        if (registry != null) {
+            Gauge.builder("tidemark.github.rate_limit.remaining", remaining, r -> {
+                        Number value = r.get();
+                        return value == null ? Double.NaN : value.doubleValue();
+                    })
+                    .description("GitHub requests left in the current rate-limit window, as GitHub last said")
+                    .register(registry);
+        }
+    }
+
+    static RequestMetrics none() {
+        return new RequestMetrics(null, () -> null);
+    }
+
+    void answered(String requestDescription, int status) {
+        if (registry != null) {
+            registry.counter("tidemark.github.requests", "endpoint", endpointOf(requestDescription),
+                    "status", Integer.toString(status)).increment();
+        }
+    }
+
+    /** The kind of endpoint of a request such as {@code GET /repos/o/r/traffic/views?per=day}. */
+    static String endpointOf(String requestDescription) {
+        String path = requestDescription.replaceFirst("^[A-Z]+ ", "").replaceFirst("\\?.*$", "");
+        if (path.endsWith("/traffic/views")) {
+            return "views";
+        }
+        if (path.endsWith("/traffic/clones")) {
+            return "clones";
+        }
+        if (path.endsWith("/popular/referrers")) {
+            return "referrers";
+        }
+        if (path.endsWith("/popular/paths")) {
+            return "paths";
+        }
+        return path.endsWith("/repos") ? "repos" : "other";
+    }
+}

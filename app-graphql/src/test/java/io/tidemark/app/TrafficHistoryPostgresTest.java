@@ -1,0 +1,13 @@
+package io.tidemark.app;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link TrafficHistoryScenario} with the application built for, and running on, PostgreSQL. */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+@ExtendWith(PostgresAvailable.class)
+@QuarkusTestResource(value = PostgresSimulatorResource.class, restrictToAnnotatedClass = true)
+class TrafficHistoryPostgresTest extends TrafficHistoryScenario {}
