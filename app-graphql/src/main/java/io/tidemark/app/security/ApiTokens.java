@@ -1,5 +1,6 @@
 package io.tidemark.app.security;
 
+import io.quarkus.runtime.Startup;
 import io.tidemark.app.config.TidemarkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
  * <p>When no admin token is configured, one is generated at start-up and printed once, so a
  * newcomer can start without reading docs while the server is still never open by default.
  */
+@Startup // so that a generated admin token is printed at start-up, not at the first request
 @ApplicationScoped
 public class ApiTokens {
 
