@@ -96,6 +96,33 @@ class GraphQlApiTest {
     }
 
     @Test
+    void aQueryTooComplexOrTooLongIsRefused() {
+        StringBuilder complex = new StringBuilder("{");
+        for (int i = 0; i < 210; i++) {
+            complex.append(" r").append(i).append(": repositories { totalCount }");
+        }
+        complex.append(" }");
+        JsonPath tooComplex = Gql.post(ADMIN, complex.toString()).statusCode(200).extract().jsonPath();
+        assertThat(tooComplex.getString("errors[0].message")).containsIgnoringCase("complexity");
+
+        String longDocument = aliases(800);
+        JsonPath tooLong = Gql.post(ADMIN, longDocument).statusCode(200).extract().jsonPath();
+        // graphql-java stops parsing at the token limit; SmallRye reports it as an unparseable document.
+        assertThat(tooLong.getString("errors[0].message")).isEqualTo("Unparseable input document");
+        assertThat(tooLong.getString("data")).isNull();
+
+        assertThat(Gql.ok(ADMIN, aliases(100)).getString("data.a99")).isEqualTo("Query");
+    }
+
+    private static String aliases(int count) {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            query.append(" a").append(i).append(": __typename");
+        }
+        return query.append(" }").toString();
+    }
+
+    @Test
     void anOversizedBodyIsRefused() {
         String huge = "{ __typename }" + " ".repeat(70_000);
         given().contentType(ContentType.JSON).auth().oauth2(ADMIN).body(Map.of("query", huge))

@@ -14,7 +14,7 @@ import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.out.RepositoryPage;
 import io.tidemark.core.port.out.SourceFailure;
-import io.tidemark.core.service.TrackingService;
+import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import io.tidemark.core.service.TrafficQueryService;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,11 +33,11 @@ import org.eclipse.microprofile.graphql.Source;
 public class TrafficApi {
 
     private final QueryTrafficUseCase query;
-    private final TrackingService tracking;
+    private final TrackRepositoryUseCase tracking;
     private final SyncCoordinator sync;
     private final SecurityIdentity identity;
 
-    public TrafficApi(QueryTrafficUseCase query, TrackingService tracking, SyncCoordinator sync, SecurityIdentity identity) {
+    public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync, SecurityIdentity identity) {
         this.query = query;
         this.tracking = tracking;
         this.sync = sync;

@@ -7,7 +7,7 @@ import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase.SyncRun;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
-import io.tidemark.core.service.TrackingService;
+import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public class SyncCoordinator {
 
     private final SyncRepositoryUseCase sync;
     private final SyncDueRepositoriesUseCase syncDue;
-    private final TrackingService tracking;
+    private final TrackRepositoryUseCase tracking;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -46,7 +46,7 @@ public class SyncCoordinator {
     public SyncCoordinator(
             SyncRepositoryUseCase sync,
             SyncDueRepositoriesUseCase syncDue,
-            TrackingService tracking,
+            TrackRepositoryUseCase tracking,
             Clock clock,
             MeterRegistry metrics) {
         this.sync = sync;

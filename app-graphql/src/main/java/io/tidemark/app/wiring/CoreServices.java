@@ -4,6 +4,7 @@ import io.tidemark.app.config.TidemarkConfig;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
+import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.core.service.SyncDueRepositoriesService;
@@ -30,7 +31,7 @@ public class CoreServices {
 
     @Produces
     @Singleton
-    TrackingService tracking(TrafficSource source, TrafficStore store, Clock clock) {
+    TrackRepositoryUseCase tracking(TrafficSource source, TrafficStore store, Clock clock) {
         return new TrackingService(source, store, clock);
     }
 

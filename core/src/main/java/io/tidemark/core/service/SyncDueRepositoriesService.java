@@ -7,10 +7,16 @@ import io.tidemark.core.port.in.SyncRepositoryUseCase;
 import io.tidemark.core.port.out.TrafficStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** Implements {@link SyncDueRepositoriesUseCase}. */
+/**
+ * Implements {@link SyncDueRepositoriesUseCase}. Repositories at risk of losing history (no
+ * success for {@link io.tidemark.core.model.SyncStatus#STALE_AFTER}) are synced before the rest,
+ * so that a short rate-limit budget goes where GitHub is about to forget.
+ */
 public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseCase {
 
     private final SyncRepositoryUseCase sync;
@@ -26,7 +32,9 @@ public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseC
     @Override
     public SyncRun syncDue() {
         Instant now = clock.instant();
-        List<TrackedRepository> active = store.active();
+        // GitHub forgets after 14 days: repositories not synced for 10 go first, then the most overdue.
+        List<TrackedRepository> active = new ArrayList<>(store.active());
+        active.sort(Comparator.comparing((TrackedRepository r) -> !r.sync().isStale(now)));
         int synced = 0;
         int failed = 0;
         int notDue = 0;

@@ -57,6 +57,7 @@ public final class TrackingService implements TrackRepositoryUseCase {
      *
      * @return the repositories newly tracked
      */
+    @Override
     public List<TrackedRepository> refreshOwners() {
         List<TrackedRepository> added = new ArrayList<>();
         for (String owner : store.trackedOwners()) {

@@ -127,6 +127,24 @@ class SyncServiceTest {
     }
 
     @Test
+    void repositoriesAboutToLoseHistoryAreSyncedFirst() {
+        store.track(HELLO, clock.instant());
+        store.track(WORLD, clock.instant());
+        Instant now = clock.instant();
+        store.recordSync(HELLO, new SyncStatus(now.minus(Duration.ofDays(1)), now, null, now.minus(Duration.ofDays(2))));
+        store.recordSync(WORLD, new SyncStatus(now.minus(Duration.ofDays(11)), now, "down", now.minus(Duration.ofHours(1))));
+        Instant reset = now.plus(Duration.ofMinutes(10));
+        source.failAfter(HELLO, 0, () -> new SourceFailure.RateLimited("limited", reset));
+        source.failAfter(WORLD, 6, () -> new SourceFailure.RateLimited("limited", reset));
+
+        SyncRun run = due.syncDue();
+
+        assertThat(run.synced()).as("the stale repository went first and got the budget").isEqualTo(1);
+        assertThat(source.calls()).allMatch(call -> call.startsWith("octo/world"));
+        assertThat(run.deferred()).isEqualTo(1);
+    }
+
+    @Test
     void repositoriesAreNotSyncedBeforeTheyAreDue() {
         store.track(HELLO, clock.instant());
         due.syncDue();

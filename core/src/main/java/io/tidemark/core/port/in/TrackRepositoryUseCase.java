@@ -19,6 +19,12 @@ public interface TrackRepositoryUseCase {
      */
     List<TrackedRepository> trackOwner(String owner);
 
+    /**
+     * Tracks the repositories that appeared under every remembered owner since the last look;
+     * those that disappeared keep their history. Returns the repositories newly tracked.
+     */
+    List<TrackedRepository> refreshOwners();
+
     /** Deletes a repository and its whole history. Returns false if it was not known. */
     boolean deleteHistory(RepositoryId repository);
 }
