@@ -78,6 +78,13 @@ interface GitHubApi {
             @QueryParam("per_page") int perPage,
             @HeaderParam("If-None-Match") String ifNoneMatch);
 
+    /** The repositories the token's user can access: own, collaborator and organisation member. */
+    @GET
+    @Path("/user/repos")
+    Response ownRepositories(
+            @QueryParam("per_page") int perPage,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
     /**
      * A further page, exactly as GitHub's {@code Link: <...>; rel="next"} names it. The caller
      * checks first that the URL lies under {@code api-url}, so the token never leaves for another

@@ -42,9 +42,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>{@link #listReadableRepositories} asks {@code /orgs/{owner}/repos} first and, when GitHub
- * knows no such organisation (404), {@code /users/{owner}/repos}; it follows every
- * {@code Link: rel="next"} and keeps the repositories with {@code permissions.push}. For a user
- * that endpoint lists public repositories only.
+ * knows no such organisation (404), {@code /users/{owner}/repos} (public repositories only) plus
+ * the user's repositories in {@code /user/repos} (which adds the private ones the token can
+ * push to); it follows every {@code Link: rel="next"} and keeps the repositories with {@code
+ * permissions.push}.
  */
 @ApplicationScoped
 @Unremovable // the library's product: kept even when an application only looks it up programmatically
@@ -121,19 +122,34 @@ public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
     @Override
     public List<RepositoryId> listReadableRepositories(String owner) {
         String login = RepositoryId.validOwner(owner);
-        Page page;
+        Set<RepositoryId> readable;
         try {
             String path = "/orgs/" + login + "/repos?per_page=" + GitHubApi.PER_PAGE;
-            page = requests.get(pageRequest(path, etag -> api().organizationRepositories(login, GitHubApi.PER_PAGE, etag)));
+            readable = walk(login, requests.get(pageRequest(
+                    path, etag -> api().organizationRepositories(login, GitHubApi.PER_PAGE, etag))));
         } catch (SourceFailure.NotFound notAnOrganisation) {
             String path = "/users/" + login + "/repos?per_page=" + GitHubApi.PER_PAGE;
             try {
-                page = requests.get(pageRequest(path, etag -> api().userRepositories(login, GitHubApi.PER_PAGE, etag)));
+                readable = walk(login, requests.get(pageRequest(
+                        path, etag -> api().userRepositories(login, GitHubApi.PER_PAGE, etag))));
             } catch (SourceFailure.NotFound neither) {
                 throw new SourceFailure.NotFound(
                         "GitHub knows no user or organisation '" + login + "' visible to the token");
             }
+            // A user's listing shows public repositories only; the token's own listing adds the
+            // private ones of this user that it can push to.
+            String own = "/user/repos?per_page=" + GitHubApi.PER_PAGE;
+            walk(login, requests.get(pageRequest(own, etag -> api().ownRepositories(GitHubApi.PER_PAGE, etag))))
+                    .stream()
+                    .filter(repository -> repository.owner().equalsIgnoreCase(login))
+                    .forEach(readable::add);
         }
+        return List.copyOf(new ArrayList<>(readable));
+    }
+
+    /** The pushable repositories of a first page and of every page its {@code Link: rel="next"} leads to. */
+    private Set<RepositoryId> walk(String login, Page first) {
+        Page page = first;
         Set<RepositoryId> readable = new LinkedHashSet<>(page.pushable());
         Set<String> followed = new HashSet<>();
         while (page.next() != null) {
@@ -146,7 +162,7 @@ public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
             page = requests.get(pageRequest(requests.relative(next), etag -> api().page(url, etag)));
             readable.addAll(page.pushable());
         }
-        return List.copyOf(new ArrayList<>(readable));
+        return readable;
     }
 
     private GitHubRequests.Request<Page, Page> pageRequest(

@@ -30,7 +30,8 @@ class RequestContractTest {
     private static final OpenApiSpec SPEC = OpenApiSpec.load();
     private static final Map<Pattern, List<String>> LISTINGS = Map.of(
             Pattern.compile("/orgs/[^/]+/repos"), List.of("per_page", "page"),
-            Pattern.compile("/users/[^/]+/repos"), List.of("per_page", "page"));
+            Pattern.compile("/users/[^/]+/repos"), List.of("per_page", "page"),
+            Pattern.compile("/user/repos"), List.of("per_page", "page"));
 
     @Test
     void everyRequestTheAdapterSendsIsInTheSpec() {
@@ -57,11 +58,12 @@ class RequestContractTest {
                     : Reply.ok("[]").header("Link",
                             "<" + stub.baseUrl() + "/orgs/octo/repos?per_page=100&page=2>; rel=\"next\""));
             stub.on("/users/mona/repos", Reply.ok("[]"));
+            stub.on("/user/repos", Reply.ok("[]"));
             source.listReadableRepositories("octo");
             source.listReadableRepositories("mona");
 
             List<StubGitHub.Recorded> requests = stub.requests();
-            assertThat(requests).hasSize(2 * 6 + 2 + 2);
+            assertThat(requests).hasSize(2 * 6 + 2 + 3);
             for (StubGitHub.Recorded request : requests) {
                 assertThat(request.method()).isEqualTo("GET");
                 Map<String, String> query = query(request.rawQuery());

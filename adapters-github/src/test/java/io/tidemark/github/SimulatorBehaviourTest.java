@@ -266,7 +266,8 @@ class SimulatorBehaviourTest {
                 .contains(RepositoryId.of("mona", "m000"), RepositoryId.of("mona", "m119"))
                 .doesNotContain(RepositoryId.of("mona", "m042"));
         assertThat(sim.requests().count(EndpointKind.REPOS, 404)).isEqualTo(1);
-        assertThat(sim.requests().count(EndpointKind.REPOS, 200)).isEqualTo(2);
+        // two pages of /users/mona/repos, then the four pages of the token's own /user/repos
+        assertThat(sim.requests().count(EndpointKind.REPOS, 200)).isEqualTo(6);
     }
 
     @Test

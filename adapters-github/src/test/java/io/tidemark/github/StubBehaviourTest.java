@@ -388,17 +388,21 @@ class StubBehaviourTest {
                 ? Reply.ok(repos("mona", "c", true, "d", true))
                         .header("Link", "<" + base + "/user/1/repos?per_page=100&page=3>; rel=\"next\"")
                 : Reply.ok(repos("mona", "e", false, "f", true)));
+        stub.on("/user/repos", Reply.ok("[" + repos("mona", "private", true, "a", true).replaceAll("^\\[|\\]$", "")
+                + "," + repos("octocat", "elsewhere", true).replaceAll("^\\[|\\]$", "") + "]"));
 
         List<RepositoryId> readable = source().listReadableRepositories("mona");
 
-        assertThat(readable).containsExactly(
-                RepositoryId.of("mona", "a"), RepositoryId.of("mona", "c"), RepositoryId.of("mona", "d"),
-                RepositoryId.of("mona", "f"));
+        assertThat(readable).as("public pushable ones, then private ones of mona from the token's own list")
+                .containsExactly(
+                        RepositoryId.of("mona", "a"), RepositoryId.of("mona", "c"), RepositoryId.of("mona", "d"),
+                        RepositoryId.of("mona", "f"), RepositoryId.of("mona", "private"));
         assertThat(stub.requests()).extracting(r -> r.path() + "?" + r.rawQuery()).containsExactly(
                 "/orgs/mona/repos?per_page=100",
                 "/users/mona/repos?per_page=100",
                 "/user/1/repos?per_page=100&page=2",
-                "/user/1/repos?per_page=100&page=3");
+                "/user/1/repos?per_page=100&page=3",
+                "/user/repos?per_page=100");
     }
 
     @Test
