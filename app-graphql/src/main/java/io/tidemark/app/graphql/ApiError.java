@@ -77,4 +77,13 @@ public abstract class ApiError extends RuntimeException {
             super(message);
         }
     }
+
+    @ErrorCode("INTERNAL")
+    public static final class Internal extends ApiError {
+        private static final long serialVersionUID = 1L;
+
+        public Internal(String message) {
+            super(message);
+        }
+    }
 }

@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tidemark.app.security.Role;
 import io.tidemark.app.sync.SyncCoordinator;
 import io.tidemark.core.model.DateRange;
-import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.model.TopPaths;
@@ -13,12 +12,10 @@ import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.out.RepositoryPage;
-import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import io.tidemark.core.service.TrafficQueryService;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -30,6 +27,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 /** The public GraphQL API, as the contract in {@code schema.graphql} defines it. */
 @GraphQLApi
+@TranslatedErrors
 public class TrafficApi {
 
     private final QueryTrafficUseCase query;
@@ -48,7 +46,7 @@ public class TrafficApi {
     @Description("A tracked repository, or null when it is not tracked. owner and name are matched case-insensitively.")
     public Repository repository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.VIEWER);
-        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        RepositoryId id = RepositoryId.of(owner, name);
         return query.repository(id).map(this::single).orElse(null);
     }
 
@@ -61,7 +59,7 @@ public class TrafficApi {
             @Name("after") String after) {
         requireRole(Role.VIEWER);
         int size = first == null ? QueryTrafficUseCase.MAX_PAGE_SIZE : first;
-        RepositoryPage page = valid(() -> query.repositories(owner, size, after));
+        RepositoryPage page = query.repositories(owner, size, after);
         SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
         List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
         String endCursor = nodes.isEmpty() ? null : TrafficQueryService.cursorOf(nodes.get(nodes.size() - 1).id());
@@ -116,7 +114,7 @@ public class TrafficApi {
     @Description("Start keeping this repository's traffic. Idempotent. Requires the admin role.")
     public Repository trackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.ADMIN);
-        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        RepositoryId id = RepositoryId.of(owner, name);
         TrackedRepository tracked = tracking.track(id);
         if (tracked.sync().lastAttemptAt() == null) {
             sync.syncSoon(id);
@@ -132,7 +130,7 @@ public class TrafficApi {
             Returns the repositories tracked now. Requires the admin role.""")
     public List<@NonNull Repository> trackOwner(@NonNull @Name("owner") String owner) {
         requireRole(Role.ADMIN);
-        List<TrackedRepository> tracked = fromGitHub(() -> valid(() -> tracking.trackOwner(owner)));
+        List<TrackedRepository> tracked = tracking.trackOwner(owner);
         tracked.stream()
                 .filter(r -> r.sync().lastAttemptAt() == null)
                 .forEach(r -> sync.syncSoon(r.id()));
@@ -144,7 +142,7 @@ public class TrafficApi {
     @Description("Stop fetching this repository. Its kept history stays queryable. Requires the admin role.")
     public boolean untrackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.ADMIN);
-        return tracking.untrack(valid(() -> RepositoryId.of(owner, name)));
+        return tracking.untrack(RepositoryId.of(owner, name));
     }
 
     @Mutation("syncRepository")
@@ -153,7 +151,7 @@ public class TrafficApi {
             + " Requires the admin role.")
     public SyncResult syncRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.ADMIN);
-        RepositoryId id = valid(() -> RepositoryId.of(owner, name));
+        RepositoryId id = RepositoryId.of(owner, name);
         if (query.repository(id).isEmpty()) {
             throw new ApiError.NotFound(id + " is not tracked");
         }
@@ -179,12 +177,12 @@ public class TrafficApi {
     @Description("Delete this repository and all its kept history, for good. Requires the admin role.")
     public boolean deleteRepositoryHistory(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.ADMIN);
-        return tracking.deleteHistory(valid(() -> RepositoryId.of(owner, name)));
+        return tracking.deleteHistory(RepositoryId.of(owner, name));
     }
 
     private TrafficSeries series(
             Repository repository, TrafficKind kind, Granularity per, LocalDate since, LocalDate until) {
-        DateRange range = valid(() -> new DateRange(since, until));
+        DateRange range = new DateRange(since, until);
         Granularity granularity = per == null ? Granularity.DAY : per;
         return new TrafficSeries(repository.batch().series(repository.id(), kind, granularity.toCore(), range));
     }
@@ -202,25 +200,4 @@ public class TrafficApi {
         }
     }
 
-    private static <T> T valid(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (InvalidInputException invalid) {
-            throw new ApiError.InvalidArgument(invalid.getMessage());
-        }
-    }
-
-    private static <T> T fromGitHub(Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (SourceFailure.RateLimited limited) {
-            throw new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt());
-        } catch (SourceFailure.NotFound notFound) {
-            throw new ApiError.NotFound(notFound.getMessage());
-        } catch (SourceFailure.NotPermitted notPermitted) {
-            throw new ApiError.NotPermitted(notPermitted.getMessage());
-        } catch (SourceFailure failure) {
-            throw new ApiError.Upstream("GitHub failed to answer: " + failure.getMessage());
-        }
-    }
 }

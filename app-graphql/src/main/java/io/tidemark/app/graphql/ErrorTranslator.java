@@ -1,0 +1,56 @@
+package io.tidemark.app.graphql;
+
+import io.tidemark.core.model.InvalidInputException;
+import io.tidemark.core.port.out.SourceFailure;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.util.NoSuchElementException;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns every exception a resolver throws into an {@link ApiError} with its code: bad input into
+ * {@code INVALID_ARGUMENT}, GitHub's outcomes into theirs, and anything unexpected into {@code
+ * INTERNAL} with a generic message (the details go to the server log only). Without this, SmallRye
+ * would name an unexpected exception's class in {@code extensions.code}.
+ */
+@TranslatedErrors
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class ErrorTranslator {
+
+    private static final Logger LOG = Logger.getLogger(ErrorTranslator.class);
+
+    @AroundInvoke
+    Object translate(InvocationContext invocation) throws Exception {
+        try {
+            return invocation.proceed();
+        } catch (RuntimeException e) {
+            throw translate(e, invocation.getMethod().getName());
+        }
+    }
+
+    static ApiError translate(RuntimeException e, String operation) {
+        if (e instanceof ApiError api) {
+            return api;
+        }
+        if (e instanceof InvalidInputException invalid) {
+            return new ApiError.InvalidArgument(invalid.getMessage());
+        }
+        if (e instanceof SourceFailure.RateLimited limited) {
+            return new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt());
+        }
+        if (e instanceof SourceFailure.NotFound || e instanceof NoSuchElementException) {
+            return new ApiError.NotFound(e.getMessage());
+        }
+        if (e instanceof SourceFailure.NotPermitted) {
+            return new ApiError.NotPermitted(e.getMessage());
+        }
+        if (e instanceof SourceFailure) {
+            return new ApiError.Upstream("GitHub failed to answer: " + e.getMessage());
+        }
+        LOG.errorf(e, "GraphQL operation %s failed unexpectedly", operation);
+        return new ApiError.Internal("internal error; the server log has the details");
+    }
+}
