@@ -12,78 +12,78 @@ import java.util.Optional;
  */
 final class Accounts {
 
-  /** An owner account. */
-  record Owner(String login, long id, boolean organization) {}
+    /** An owner account. */
+    record Owner(String login, long id, boolean organization) {}
 
-  /** A repository and its traffic model. */
-  record Repo(long id, Owner owner, String name, boolean isPrivate, TrafficModel model) {
-    String fullName() {
-      return owner.login() + "/" + name;
-    }
-  }
-
-  /** A token's permission on the repositories matching {@code pattern} (owner/name, owner/*, *). */
-  record Grant(String pattern, Permission permission) {
-    int specificity() {
-      return pattern.equals("*") ? 0 : pattern.endsWith("/*") ? 1 : 2;
+    /** A repository and its traffic model. */
+    record Repo(long id, Owner owner, String name, boolean isPrivate, TrafficModel model) {
+        String fullName() {
+            return owner.login() + "/" + name;
+        }
     }
 
-    boolean matches(Repo repo) {
-      String p = pattern.toLowerCase(Locale.ROOT);
-      String full = repo.fullName().toLowerCase(Locale.ROOT);
-      return p.equals("*")
-          || p.equals(full)
-          || (p.endsWith("/*") && full.startsWith(p.substring(0, p.length() - 1)));
+    /** A token's permission on the repositories matching {@code pattern} (owner/name, owner/*, *). */
+    record Grant(String pattern, Permission permission) {
+        int specificity() {
+            return pattern.equals("*") ? 0 : pattern.endsWith("/*") ? 1 : 2;
+        }
+
+        boolean matches(Repo repo) {
+            String p = pattern.toLowerCase(Locale.ROOT);
+            String full = repo.fullName().toLowerCase(Locale.ROOT);
+            return p.equals("*")
+                    || p.equals(full)
+                    || (p.endsWith("/*") && full.startsWith(p.substring(0, p.length() - 1)));
+        }
     }
-  }
 
-  private final Map<String, Owner> owners; // by lower-case login
-  private final Map<String, Repo> repos; // by lower-case full name
-  private final Map<String, List<Grant>> tokens; // by exact token
+    private final Map<String, Owner> owners; // by lower-case login
+    private final Map<String, Repo> repos; // by lower-case full name
+    private final Map<String, List<Grant>> tokens; // by exact token
 
-  Accounts(Map<String, Owner> owners, Map<String, Repo> repos, Map<String, List<Grant>> tokens) {
-    this.owners = Map.copyOf(owners);
-    this.repos = Map.copyOf(repos);
-    this.tokens = Map.copyOf(tokens);
-  }
+    Accounts(Map<String, Owner> owners, Map<String, Repo> repos, Map<String, List<Grant>> tokens) {
+        this.owners = Map.copyOf(owners);
+        this.repos = Map.copyOf(repos);
+        this.tokens = Map.copyOf(tokens);
+    }
 
-  static String key(String name) {
-    return name.toLowerCase(Locale.ROOT);
-  }
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
 
-  boolean isToken(String token) {
-    return token != null && tokens.containsKey(token);
-  }
+    boolean isToken(String token) {
+        return token != null && tokens.containsKey(token);
+    }
 
-  Optional<Owner> owner(String login) {
-    return Optional.ofNullable(owners.get(key(login)));
-  }
+    Optional<Owner> owner(String login) {
+        return Optional.ofNullable(owners.get(key(login)));
+    }
 
-  Optional<Repo> repo(String owner, String name) {
-    return Optional.ofNullable(repos.get(key(owner + "/" + name)));
-  }
+    Optional<Repo> repo(String owner, String name) {
+        return Optional.ofNullable(repos.get(key(owner + "/" + name)));
+    }
 
-  /**
-   * The token's explicitly granted permission: the most specific matching grant ({@code
-   * owner/name}, then {@code owner/*}, then {@code *}); the strongest among equally specific ones.
-   */
-  Optional<Permission> granted(String token, Repo repo) {
-    return tokens.getOrDefault(token, List.of()).stream()
-        .filter(grant -> grant.matches(repo))
-        .max(Comparator.comparingInt(Grant::specificity).thenComparing(Grant::permission))
-        .map(Grant::permission);
-  }
+    /**
+     * The token's explicitly granted permission: the most specific matching grant ({@code
+     * owner/name}, then {@code owner/*}, then {@code *}); the strongest among equally specific ones.
+     */
+    Optional<Permission> granted(String token, Repo repo) {
+        return tokens.getOrDefault(token, List.of()).stream()
+                .filter(grant -> grant.matches(repo))
+                .max(Comparator.comparingInt(Grant::specificity).thenComparing(Grant::permission))
+                .map(Grant::permission);
+    }
 
-  /** What the token may do: its grant, or pull on a public repository; empty if it cannot see it. */
-  Optional<Permission> permission(String token, Repo repo) {
-    Optional<Permission> granted = granted(token, repo);
-    return granted.isPresent() || repo.isPrivate() ? granted : Optional.of(Permission.PULL);
-  }
+    /** What the token may do: its grant, or pull on a public repository; empty if it cannot see it. */
+    Optional<Permission> permission(String token, Repo repo) {
+        Optional<Permission> granted = granted(token, repo);
+        return granted.isPresent() || repo.isPrivate() ? granted : Optional.of(Permission.PULL);
+    }
 
-  /** Every repository, sorted by full name (case-insensitive). */
-  List<Repo> repos() {
-    return repos.values().stream()
-        .sorted(Comparator.comparing(repo -> key(repo.fullName())))
-        .toList();
-  }
+    /** Every repository, sorted by full name (case-insensitive). */
+    List<Repo> repos() {
+        return repos.values().stream()
+                .sorted(Comparator.comparing(repo -> key(repo.fullName())))
+                .toList();
+    }
 }

@@ -16,110 +16,110 @@ import java.util.Map;
  */
 final class ControlApi {
 
-  static final String PREFIX = "/_simulator/";
+    static final String PREFIX = "/_simulator/";
 
-  private final GitHubSimulator simulator;
+    private final GitHubSimulator simulator;
 
-  ControlApi(GitHubSimulator simulator) {
-    this.simulator = simulator;
-  }
-
-  Response handle(Request request) {
-    try {
-      Object body = dispatch(request.method(), request.path().substring(PREFIX.length()), request.query());
-      return body == null ? json(404, Map.of("message", "Not Found")) : json(200, body);
-    } catch (RuntimeException e) {
-      return json(400, Map.of("message", String.valueOf(e.getMessage())));
+    ControlApi(GitHubSimulator simulator) {
+        this.simulator = simulator;
     }
-  }
 
-  private Object dispatch(String method, String path, Map<String, String> query) {
-    boolean post = method.equals("POST");
-    switch (path) {
-      case "clock" -> {
-        if (post && query.containsKey("set")) {
-          simulator.clock().set(Instant.parse(query.get("set")));
+    Response handle(Request request) {
+        try {
+            Object body = dispatch(request.method(), request.path().substring(PREFIX.length()), request.query());
+            return body == null ? json(404, Map.of("message", "Not Found")) : json(200, body);
+        } catch (RuntimeException e) {
+            return json(400, Map.of("message", String.valueOf(e.getMessage())));
         }
-        if (post && query.containsKey("advance")) {
-          simulator.clock().advance(Duration.parse(query.get("advance")));
-        }
-        return Map.of("now", simulator.clock().now().toString());
-      }
-      case "requests" -> {
-        if (method.equals("DELETE")) {
-          simulator.requests().reset();
-        }
-        var counters = new ArrayList<Map<String, Object>>();
-        simulator.requests().snapshot().forEach((key, count) -> {
-          var item = new LinkedHashMap<String, Object>();
-          item.put("kind", key.kind().name().toLowerCase(Locale.ROOT));
-          item.put("status", key.status());
-          item.put("cost_budget", key.costBudget());
-          item.put("count", count);
-          counters.add(item);
-        });
-        var body = new LinkedHashMap<String, Object>();
-        body.put("total", simulator.requests().total());
-        body.put("counters", counters);
-        return body;
-      }
-      case "faults" -> {
-        if (method.equals("DELETE")) {
-          simulator.faults().clear();
-        } else if (post) {
-          Fault fault = fault(query.getOrDefault("fault", "500"), query.getOrDefault("delay", "PT30S"));
-          int times = Integer.parseInt(query.getOrDefault("times", "1"));
-          String kind = query.getOrDefault("kind", "all");
-          if (kind.equals("all")) {
-            simulator.faults().injectAll(fault, times);
-          } else {
-            simulator.faults().inject(EndpointKind.valueOf(kind.toUpperCase(Locale.ROOT)), fault, times);
-          }
-        }
-        return Map.of("pending", simulator.faults().pending());
-      }
-      case "rate-limit" -> {
-        RateLimit limit = simulator.rateLimit();
-        if (post) {
-          if (query.containsKey("budget")) {
-            limit.setBudget(Integer.parseInt(query.get("budget")));
-          }
-          if (query.containsKey("status")) {
-            limit.setExceededStatus(Integer.parseInt(query.get("status")));
-          }
-          if (query.containsKey("secondary")) {
-            limit.triggerSecondary(Integer.parseInt(query.get("secondary")),
-                Duration.ofSeconds(Long.parseLong(query.getOrDefault("retry_after", "60"))));
-          }
-          if (Boolean.parseBoolean(query.get("reset"))) {
-            limit.forceReset();
-          }
-        }
-        var body = new LinkedHashMap<String, Object>();
-        body.put("budget", limit.budget());
-        body.put("exceeded_status", limit.exceededStatus());
-        body.put("secondary_pending", limit.secondaryPending());
-        return body;
-      }
-      default -> {
-        return null;
-      }
     }
-  }
 
-  private static Fault fault(String name, String delay) {
-    return switch (name) {
-      case "slow" -> Fault.slow(Duration.parse(delay));
-      case "truncated" -> Fault.truncatedBody();
-      case "malformed" -> Fault.malformedBody();
-      default -> Fault.serverError(Integer.parseInt(name));
-    };
-  }
+    private Object dispatch(String method, String path, Map<String, String> query) {
+        boolean post = method.equals("POST");
+        switch (path) {
+            case "clock" -> {
+                if (post && query.containsKey("set")) {
+                    simulator.clock().set(Instant.parse(query.get("set")));
+                }
+                if (post && query.containsKey("advance")) {
+                    simulator.clock().advance(Duration.parse(query.get("advance")));
+                }
+                return Map.of("now", simulator.clock().now().toString());
+            }
+            case "requests" -> {
+                if (method.equals("DELETE")) {
+                    simulator.requests().reset();
+                }
+                var counters = new ArrayList<Map<String, Object>>();
+                simulator.requests().snapshot().forEach((key, count) -> {
+                    var item = new LinkedHashMap<String, Object>();
+                    item.put("kind", key.kind().name().toLowerCase(Locale.ROOT));
+                    item.put("status", key.status());
+                    item.put("cost_budget", key.costBudget());
+                    item.put("count", count);
+                    counters.add(item);
+                });
+                var body = new LinkedHashMap<String, Object>();
+                body.put("total", simulator.requests().total());
+                body.put("counters", counters);
+                return body;
+            }
+            case "faults" -> {
+                if (method.equals("DELETE")) {
+                    simulator.faults().clear();
+                } else if (post) {
+                    Fault fault = fault(query.getOrDefault("fault", "500"), query.getOrDefault("delay", "PT30S"));
+                    int times = Integer.parseInt(query.getOrDefault("times", "1"));
+                    String kind = query.getOrDefault("kind", "all");
+                    if (kind.equals("all")) {
+                        simulator.faults().injectAll(fault, times);
+                    } else {
+                        simulator.faults().inject(EndpointKind.valueOf(kind.toUpperCase(Locale.ROOT)), fault, times);
+                    }
+                }
+                return Map.of("pending", simulator.faults().pending());
+            }
+            case "rate-limit" -> {
+                RateLimit limit = simulator.rateLimit();
+                if (post) {
+                    if (query.containsKey("budget")) {
+                        limit.setBudget(Integer.parseInt(query.get("budget")));
+                    }
+                    if (query.containsKey("status")) {
+                        limit.setExceededStatus(Integer.parseInt(query.get("status")));
+                    }
+                    if (query.containsKey("secondary")) {
+                        limit.triggerSecondary(Integer.parseInt(query.get("secondary")),
+                                Duration.ofSeconds(Long.parseLong(query.getOrDefault("retry_after", "60"))));
+                    }
+                    if (Boolean.parseBoolean(query.get("reset"))) {
+                        limit.forceReset();
+                    }
+                }
+                var body = new LinkedHashMap<String, Object>();
+                body.put("budget", limit.budget());
+                body.put("exceeded_status", limit.exceededStatus());
+                body.put("secondary_pending", limit.secondaryPending());
+                return body;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
 
-  private Response json(int status, Object body) {
-    var headers = new LinkedHashMap<String, String>();
-    headers.put("Date", GitHubApi.HTTP_DATE.format(simulator.clock().now()));
-    headers.put("Content-Type", "application/json; charset=utf-8");
-    return new Response(status, headers, Json.write(body).getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-  }
+    private static Fault fault(String name, String delay) {
+        return switch (name) {
+            case "slow" -> Fault.slow(Duration.parse(delay));
+            case "truncated" -> Fault.truncatedBody();
+            case "malformed" -> Fault.malformedBody();
+            default -> Fault.serverError(Integer.parseInt(name));
+        };
+    }
+
+    private Response json(int status, Object body) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Date", GitHubApi.HTTP_DATE.format(simulator.clock().now()));
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        return new Response(status, headers, Json.write(body).getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+    }
 }

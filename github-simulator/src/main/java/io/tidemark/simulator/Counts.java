@@ -8,6 +8,6 @@ package io.tidemark.simulator;
  */
 public record Counts(long count, long uniques) {
 
-  /** No traffic. */
-  public static final Counts ZERO = new Counts(0, 0);
+    /** No traffic. */
+    public static final Counts ZERO = new Counts(0, 0);
 }

@@ -21,53 +21,53 @@ import java.util.TreeMap;
  */
 public record DailySeries(SortedMap<LocalDate, Counts> days) {
 
-  public DailySeries {
-    var copy = new TreeMap<LocalDate, Counts>();
-    for (Map.Entry<LocalDate, Counts> e : days.entrySet()) {
-      Counts c = e.getValue();
-      if (c.count() == 0 && c.uniques() == 0) {
-        continue;
-      }
-      if (c.uniques() < 1 || c.uniques() > c.count()) {
-        throw new IllegalArgumentException("need 1 <= uniques <= count on " + e.getKey() + ": " + c);
-      }
-      copy.put(e.getKey(), c);
-    }
-    days = Collections.unmodifiableSortedMap(copy);
-  }
-
-  /**
-   * Parses a CSV with a header line and the columns day ({@code yyyy-MM-dd}), count, uniques, like
-   * {@code _date,total_views,unique_views}.
-   */
-  public static DailySeries parseCsv(Reader reader) {
-    var days = new TreeMap<LocalDate, Counts>();
-    try (var lines = new BufferedReader(reader)) {
-      lines.readLine(); // header
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (line.isBlank()) {
-          continue;
+    public DailySeries {
+        var copy = new TreeMap<LocalDate, Counts>();
+        for (Map.Entry<LocalDate, Counts> e : days.entrySet()) {
+            Counts c = e.getValue();
+            if (c.count() == 0 && c.uniques() == 0) {
+                continue;
+            }
+            if (c.uniques() < 1 || c.uniques() > c.count()) {
+                throw new IllegalArgumentException("need 1 <= uniques <= count on " + e.getKey() + ": " + c);
+            }
+            copy.put(e.getKey(), c);
         }
-        String[] cells = line.trim().split(",");
-        if (cells.length != 3) {
-          throw new IllegalArgumentException("expected day,count,uniques: " + line);
-        }
-        days.put(
-            LocalDate.parse(cells[0].trim()),
-            new Counts(Long.parseLong(cells[1].trim()), Long.parseLong(cells[2].trim())));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+        days = Collections.unmodifiableSortedMap(copy);
     }
-    return new DailySeries(days);
-  }
 
-  /** Parses a CSV resource of this module's class path, e.g. {@code real-traffic/x.views.csv}. */
-  public static DailySeries fromClasspath(String resource) {
-    InputStream in = DailySeries.class.getClassLoader().getResourceAsStream(resource);
-    if (in == null) {
-      throw new IllegalArgumentException("no such resource: " + resource);
+    /**
+     * Parses a CSV with a header line and the columns day ({@code yyyy-MM-dd}), count, uniques, like
+     * {@code _date,total_views,unique_views}.
+     */
+    public static DailySeries parseCsv(Reader reader) {
+        var days = new TreeMap<LocalDate, Counts>();
+        try (var lines = new BufferedReader(reader)) {
+            lines.readLine(); // header
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.trim().split(",");
+                if (cells.length != 3) {
+                    throw new IllegalArgumentException("expected day,count,uniques: " + line);
+                }
+                days.put(
+                        LocalDate.parse(cells[0].trim()),
+                        new Counts(Long.parseLong(cells[1].trim()), Long.parseLong(cells[2].trim())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DailySeries(days);
     }
-    return parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8));
-  }
+
+    /** Parses a CSV resource of this module's class path, e.g. {@code real-traffic/x.views.csv}. */
+    public static DailySeries fromClasspath(String resource) {
+        InputStream in = DailySeries.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalArgumentException("no such resource: " + resource);
+        }
+        return parseCsv(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
 }

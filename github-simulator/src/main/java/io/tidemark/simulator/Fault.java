@@ -6,41 +6,41 @@ import java.util.Objects;
 /** A failure the simulator can inject into its next responses, see {@link Faults}. */
 public sealed interface Fault {
 
-  /** Answer with a 5xx status (e.g. 500, 502, 503) and a JSON error body. */
-  record ServerError(int status) implements Fault {
-    public ServerError {
-      if (status < 500 || status > 599) {
-        throw new IllegalArgumentException("not a 5xx status: " + status);
-      }
+    /** Answer with a 5xx status (e.g. 500, 502, 503) and a JSON error body. */
+    record ServerError(int status) implements Fault {
+        public ServerError {
+            if (status < 500 || status > 599) {
+                throw new IllegalArgumentException("not a 5xx status: " + status);
+            }
+        }
     }
-  }
 
-  /** Answer normally, but only after {@code delay} (make it longer than the client's timeout). */
-  record Slow(Duration delay) implements Fault {
-    public Slow {
-      Objects.requireNonNull(delay, "delay");
+    /** Answer normally, but only after {@code delay} (make it longer than the client's timeout). */
+    record Slow(Duration delay) implements Fault {
+        public Slow {
+            Objects.requireNonNull(delay, "delay");
+        }
     }
-  }
 
-  /** Answer 200 with the JSON body cut in half (a complete HTTP message with invalid JSON). */
-  record TruncatedBody() implements Fault {}
+    /** Answer 200 with the JSON body cut in half (a complete HTTP message with invalid JSON). */
+    record TruncatedBody() implements Fault {}
 
-  /** Answer 200 with a syntactically invalid JSON body. */
-  record MalformedBody() implements Fault {}
+    /** Answer 200 with a syntactically invalid JSON body. */
+    record MalformedBody() implements Fault {}
 
-  static Fault serverError(int status) {
-    return new ServerError(status);
-  }
+    static Fault serverError(int status) {
+        return new ServerError(status);
+    }
 
-  static Fault slow(Duration delay) {
-    return new Slow(delay);
-  }
+    static Fault slow(Duration delay) {
+        return new Slow(delay);
+    }
 
-  static Fault truncatedBody() {
-    return new TruncatedBody();
-  }
+    static Fault truncatedBody() {
+        return new TruncatedBody();
+    }
 
-  static Fault malformedBody() {
-    return new MalformedBody();
-  }
+    static Fault malformedBody() {
+        return new MalformedBody();
+    }
 }

@@ -14,42 +14,42 @@ import java.util.Optional;
  */
 public final class Faults {
 
-  private final Map<EndpointKind, Deque<Fault>> byKind = new EnumMap<>(EndpointKind.class);
-  private final Deque<Fault> anyKind = new ArrayDeque<>();
+    private final Map<EndpointKind, Deque<Fault>> byKind = new EnumMap<>(EndpointKind.class);
+    private final Deque<Fault> anyKind = new ArrayDeque<>();
 
-  Faults() {}
+    Faults() {}
 
-  /** The next {@code times} requests of endpoint {@code kind} get {@code fault}. */
-  public synchronized void inject(EndpointKind kind, Fault fault, int times) {
-    Deque<Fault> queue = byKind.computeIfAbsent(kind, k -> new ArrayDeque<>());
-    for (int i = 0; i < times; i++) {
-      queue.add(fault);
+    /** The next {@code times} requests of endpoint {@code kind} get {@code fault}. */
+    public synchronized void inject(EndpointKind kind, Fault fault, int times) {
+        Deque<Fault> queue = byKind.computeIfAbsent(kind, k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
     }
-  }
 
-  /** The next {@code times} requests of any endpoint get {@code fault}. */
-  public synchronized void injectAll(Fault fault, int times) {
-    for (int i = 0; i < times; i++) {
-      anyKind.add(fault);
+    /** The next {@code times} requests of any endpoint get {@code fault}. */
+    public synchronized void injectAll(Fault fault, int times) {
+        for (int i = 0; i < times; i++) {
+            anyKind.add(fault);
+        }
     }
-  }
 
-  /** How many injected faults are still waiting for a request. */
-  public synchronized int pending() {
-    return anyKind.size() + byKind.values().stream().mapToInt(Deque::size).sum();
-  }
-
-  /** Drops every pending fault. */
-  public synchronized void clear() {
-    byKind.clear();
-    anyKind.clear();
-  }
-
-  synchronized Optional<Fault> next(EndpointKind kind) {
-    Deque<Fault> queue = byKind.get(kind);
-    if (queue != null && !queue.isEmpty()) {
-      return Optional.of(queue.poll());
+    /** How many injected faults are still waiting for a request. */
+    public synchronized int pending() {
+        return anyKind.size() + byKind.values().stream().mapToInt(Deque::size).sum();
     }
-    return Optional.ofNullable(anyKind.poll());
-  }
+
+    /** Drops every pending fault. */
+    public synchronized void clear() {
+        byKind.clear();
+        anyKind.clear();
+    }
+
+    synchronized Optional<Fault> next(EndpointKind kind) {
+        Deque<Fault> queue = byKind.get(kind);
+        if (queue != null && !queue.isEmpty()) {
+            return Optional.of(queue.poll());
+        }
+        return Optional.ofNullable(anyKind.poll());
+    }
 }

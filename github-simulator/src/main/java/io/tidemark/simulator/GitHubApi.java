@@ -30,399 +30,399 @@ import java.util.regex.Pattern;
  */
 final class GitHubApi {
 
-  static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+                    .withZone(ZoneOffset.UTC);
 
-  private static final String DOCS = "https://docs.github.com/rest";
-  private static final String TRAFFIC_DOCS = "https://docs.github.com/rest/metrics/traffic";
-  private static final String RATE_DOCS =
-      "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
-  private static final int DEFAULT_PER_PAGE = 30;
-  private static final int MAX_PER_PAGE = 100;
-  private static final int TOP = 10;
+    private static final String DOCS = "https://docs.github.com/rest";
+    private static final String TRAFFIC_DOCS = "https://docs.github.com/rest/metrics/traffic";
+    private static final String RATE_DOCS =
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api";
+    private static final int DEFAULT_PER_PAGE = 30;
+    private static final int MAX_PER_PAGE = 100;
+    private static final int TOP = 10;
 
-  private static final Pattern TRAFFIC =
-      Pattern.compile("/repos/([^/]+)/([^/]+)/traffic/(views|clones|popular/referrers|popular/paths)");
-  private static final Pattern ORG_REPOS = Pattern.compile("/orgs/([^/]+)/repos");
-  private static final Pattern USER_REPOS = Pattern.compile("/users/([^/]+)/repos");
+    private static final Pattern TRAFFIC =
+            Pattern.compile("/repos/([^/]+)/([^/]+)/traffic/(views|clones|popular/referrers|popular/paths)");
+    private static final Pattern ORG_REPOS = Pattern.compile("/orgs/([^/]+)/repos");
+    private static final Pattern USER_REPOS = Pattern.compile("/users/([^/]+)/repos");
 
-  private final SimulatedClock clock;
-  private final Accounts accounts;
-  private final RateLimit rateLimit;
-  private final Faults faults;
-  private final RequestCounters counters;
-  private final String baseUrl;
+    private final SimulatedClock clock;
+    private final Accounts accounts;
+    private final RateLimit rateLimit;
+    private final Faults faults;
+    private final RequestCounters counters;
+    private final String baseUrl;
 
-  GitHubApi(
-      SimulatedClock clock,
-      Accounts accounts,
-      RateLimit rateLimit,
-      Faults faults,
-      RequestCounters counters,
-      String baseUrl) {
-    this.clock = clock;
-    this.accounts = accounts;
-    this.rateLimit = rateLimit;
-    this.faults = faults;
-    this.counters = counters;
-    this.baseUrl = baseUrl;
-  }
-
-  /** A computed answer before rate limiting, faults and conditional requests. */
-  private record Answer(int status, Object body, Map<String, String> headers) {
-    Answer(int status, Object body) {
-      this(status, body, Map.of());
-    }
-  }
-
-  Response handle(Request request) {
-    String path = request.path().length() > 1 && request.path().endsWith("/")
-        ? request.path().substring(0, request.path().length() - 1)
-        : request.path();
-    EndpointKind kind = kindOf(path);
-    String token = token(request);
-    if (!accounts.isToken(token)) {
-      var anonymous = new RateLimit.Snapshot(60, 60, 0, rateLimit.clock().instant().plusSeconds(3600), false);
-      return finish(kind, error(401, "Bad credentials", DOCS), anonymous, false);
-    }
-    if (rateLimit.takeSecondary()) {
-      Answer refused = error(403,
-          "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-          RATE_DOCS + "#about-secondary-rate-limits",
-          Map.of("retry-after", Long.toString(rateLimit.retryAfter().toSeconds())));
-      return finish(kind, refused, rateLimit.peek(token), false);
+    GitHubApi(
+            SimulatedClock clock,
+            Accounts accounts,
+            RateLimit rateLimit,
+            Faults faults,
+            RequestCounters counters,
+            String baseUrl) {
+        this.clock = clock;
+        this.accounts = accounts;
+        this.rateLimit = rateLimit;
+        this.faults = faults;
+        this.counters = counters;
+        this.baseUrl = baseUrl;
     }
 
-    Answer answer = request.method().equals("GET") || request.method().equals("HEAD")
-        ? answer(kind, path, request, token)
-        : error(404, "Not Found", DOCS);
-    String json = Json.write(answer.body());
-    String etag = answer.status() == 200 ? etag(json) : null;
-    boolean notModified = etag != null && matches(request.header("if-none-match"), etag);
-
-    RateLimit.Snapshot limit = rateLimit.acquire(token, !notModified);
-    if (limit.exceeded()) {
-      return finish(kind, error(rateLimit.exceededStatus(), "API rate limit exceeded for user ID 1.",
-          RATE_DOCS + "#about-the-primary-rate-limit"), limit, false);
-    }
-
-    Duration delay = Duration.ZERO;
-    Optional<Fault> fault = faults.next(kind);
-    if (fault.isPresent()) {
-      Fault f = fault.get();
-      if (f instanceof Fault.ServerError e) {
-        return finish(kind, error(e.status(), "Server Error", DOCS), limit, !notModified);
-      } else if (f instanceof Fault.Slow s) {
-        delay = s.delay();
-      } else if (f instanceof Fault.TruncatedBody) {
-        return corrupted(kind, answer, json.substring(0, json.length() / 2), limit, !notModified);
-      } else if (f instanceof Fault.MalformedBody) {
-        return corrupted(kind, answer, json.charAt(0) + "," + json.substring(1), limit, !notModified);
-      }
-    }
-    var headers = headers(limit);
-    headers.putAll(answer.headers());
-    counters.record(kind, notModified ? 304 : answer.status(), !notModified);
-    if (notModified) {
-      headers.put("ETag", etag);
-      return new Response(304, headers, new byte[0], delay);
-    }
-    if (etag != null) {
-      headers.put("ETag", etag);
-      headers.put("Cache-Control", "private, max-age=60, s-maxage=60");
-    }
-    return new Response(answer.status(), headers, json.getBytes(StandardCharsets.UTF_8), delay);
-  }
-
-  private Response finish(EndpointKind kind, Answer answer, RateLimit.Snapshot limit, boolean cost) {
-    var headers = headers(limit);
-    headers.putAll(answer.headers());
-    counters.record(kind, answer.status(), cost);
-    return new Response(answer.status(), headers,
-        Json.write(answer.body()).getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-  }
-
-  private Response corrupted(
-      EndpointKind kind, Answer answer, String body, RateLimit.Snapshot limit, boolean cost) {
-    var headers = headers(limit);
-    headers.putAll(answer.headers());
-    counters.record(kind, answer.status(), cost);
-    return new Response(answer.status(), headers, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
-  }
-
-  private Map<String, String> headers(RateLimit.Snapshot limit) {
-    var headers = new LinkedHashMap<String, String>();
-    headers.put("Date", HTTP_DATE.format(clock.now()));
-    headers.put("Content-Type", "application/json; charset=utf-8");
-    headers.put("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP");
-    headers.put("x-github-api-version-selected", "2022-11-28");
-    headers.put("x-ratelimit-limit", Integer.toString(limit.limit()));
-    headers.put("x-ratelimit-remaining", Integer.toString(limit.remaining()));
-    headers.put("x-ratelimit-reset", Long.toString(limit.reset().getEpochSecond()));
-    headers.put("x-ratelimit-used", Integer.toString(limit.used()));
-    headers.put("x-ratelimit-resource", "core");
-    return headers;
-  }
-
-  private static EndpointKind kindOf(String path) {
-    Matcher traffic = TRAFFIC.matcher(path);
-    if (traffic.matches()) {
-      return switch (traffic.group(3)) {
-        case "views" -> EndpointKind.VIEWS;
-        case "clones" -> EndpointKind.CLONES;
-        case "popular/referrers" -> EndpointKind.REFERRERS;
-        default -> EndpointKind.PATHS;
-      };
-    }
-    if (path.equals("/user/repos") || ORG_REPOS.matcher(path).matches()
-        || USER_REPOS.matcher(path).matches()) {
-      return EndpointKind.REPOS;
-    }
-    return EndpointKind.OTHER;
-  }
-
-  private Answer answer(EndpointKind kind, String path, Request request, String token) {
-    return switch (kind) {
-      case VIEWS, CLONES, REFERRERS, PATHS -> traffic(kind, TRAFFIC.matcher(path), request, token);
-      case REPOS -> listing(path, request, token);
-      case OTHER -> error(404, "Not Found", DOCS);
-    };
-  }
-
-  // ---- traffic ----------------------------------------------------------------------------
-
-  private Answer traffic(EndpointKind kind, Matcher match, Request request, String token) {
-    match.matches();
-    Optional<Repo> repo = accounts.repo(match.group(1), match.group(2));
-    Optional<Permission> permission = repo.flatMap(r -> accounts.permission(token, r));
-    if (permission.isEmpty()) {
-      return error(404, "Not Found", TRAFFIC_DOCS);
-    }
-    if (!permission.get().includes(Permission.PUSH)) {
-      return error(403, "Must have push access to repository", TRAFFIC_DOCS);
-    }
-    Instant now = clock.now();
-    Instant from = now.minus(Duration.ofDays(14));
-    TrafficModel model = repo.get().model();
-    return switch (kind) {
-      case VIEWS, CLONES -> {
-        String per = request.query().getOrDefault("per", "day");
-        if (!per.equals("day") && !per.equals("week")) {
-          yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(),
-              List.of(Map.of("resource", "Traffic", "field", "per", "code", "invalid")));
+    /** A computed answer before rate limiting, faults and conditional requests. */
+    private record Answer(int status, Object body, Map<String, String> headers) {
+        Answer(int status, Object body) {
+            this(status, body, Map.of());
         }
-        TrafficKind trafficKind = kind == EndpointKind.VIEWS ? TrafficKind.VIEWS : TrafficKind.CLONES;
-        yield new Answer(200, series(model.between(trafficKind, from, now), per, trafficKind));
-      }
-      case REFERRERS -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
-          TrafficEvent::referrer, (referrer, events) -> Map.of("referrer", referrer)));
-      default -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
-          TrafficEvent::path,
-          (path, events) -> Map.of("path", path, "title", events.get(events.size() - 1).title())));
-    };
-  }
-
-  private static Map<String, Object> series(List<TrafficEvent> events, String per, TrafficKind kind) {
-    Function<TrafficEvent, LocalDate> bucket = per.equals("week")
-        ? event -> GroundTruth.mondayOf(event.day())
-        : TrafficEvent::day;
-    var buckets = new ArrayList<Map<String, Object>>();
-    GroundTruth.group(events, bucket).forEach((day, counts) -> {
-      var item = new LinkedHashMap<String, Object>();
-      item.put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-      item.put("count", counts.count());
-      item.put("uniques", counts.uniques());
-      buckets.add(item);
-    });
-    Counts total = GroundTruth.counts(events);
-    var body = new LinkedHashMap<String, Object>();
-    body.put("count", total.count());
-    body.put("uniques", total.uniques());
-    body.put(kind == TrafficKind.VIEWS ? "views" : "clones", buckets);
-    return body;
-  }
-
-  /** The top 10 values of {@code key} by count (then uniques, then name), with their counts. */
-  private static List<Map<String, Object>> top(
-      List<TrafficEvent> events,
-      Function<TrafficEvent, String> key,
-      BiFunction<String, List<TrafficEvent>, Map<String, Object>> describe) {
-    var groups = new LinkedHashMap<String, List<TrafficEvent>>();
-    for (TrafficEvent event : events) {
-      String value = key.apply(event);
-      if (value != null) {
-        groups.computeIfAbsent(value, v -> new ArrayList<>()).add(event);
-      }
     }
-    record Entry(String value, List<TrafficEvent> events, Counts counts) {}
-    return groups.entrySet().stream()
-        .map(e -> new Entry(e.getKey(), e.getValue(), GroundTruth.counts(e.getValue())))
-        .sorted(Comparator.comparingLong((Entry e) -> e.counts().count()).reversed()
-            .thenComparing(Comparator.comparingLong((Entry e) -> e.counts().uniques()).reversed())
-            .thenComparing(Entry::value))
-        .limit(TOP)
-        .map(e -> {
-          var item = new LinkedHashMap<String, Object>(describe.apply(e.value(), e.events()));
-          item.put("count", e.counts().count());
-          item.put("uniques", e.counts().uniques());
-          return (Map<String, Object>) item;
-        })
-        .toList();
-  }
 
-  // ---- repository listings ----------------------------------------------------------------
+    Response handle(Request request) {
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1)
+                : request.path();
+        EndpointKind kind = kindOf(path);
+        String token = token(request);
+        if (!accounts.isToken(token)) {
+            var anonymous = new RateLimit.Snapshot(60, 60, 0, rateLimit.clock().instant().plusSeconds(3600), false);
+            return finish(kind, error(401, "Bad credentials", DOCS), anonymous, false);
+        }
+        if (rateLimit.takeSecondary()) {
+            Answer refused = error(403,
+                    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                    RATE_DOCS + "#about-secondary-rate-limits",
+                    Map.of("retry-after", Long.toString(rateLimit.retryAfter().toSeconds())));
+            return finish(kind, refused, rateLimit.peek(token), false);
+        }
 
-  private Answer listing(String path, Request request, String token) {
-    List<Repo> visible;
-    Matcher org = ORG_REPOS.matcher(path);
-    Matcher user = USER_REPOS.matcher(path);
-    if (path.equals("/user/repos")) {
-      visible = accounts.repos().stream()
-          .filter(repo -> accounts.granted(token, repo).isPresent())
-          .toList();
-    } else {
-      boolean isOrg = org.matches();
-      String login = isOrg ? org.group(1) : user.matches() ? user.group(1) : "";
-      Optional<Accounts.Owner> owner = accounts.owner(login)
-          .filter(o -> o.organization() || !isOrg);
-      if (owner.isEmpty()) {
-        return error(404, "Not Found", DOCS + "/repos/repos");
-      }
-      visible = accounts.repos().stream()
-          .filter(repo -> repo.owner().equals(owner.get()))
-          .filter(repo -> accounts.permission(token, repo).isPresent())
-          .toList();
+        Answer answer = request.method().equals("GET") || request.method().equals("HEAD")
+                ? answer(kind, path, request, token)
+                : error(404, "Not Found", DOCS);
+        String json = Json.write(answer.body());
+        String etag = answer.status() == 200 ? etag(json) : null;
+        boolean notModified = etag != null && matches(request.header("if-none-match"), etag);
+
+        RateLimit.Snapshot limit = rateLimit.acquire(token, !notModified);
+        if (limit.exceeded()) {
+            return finish(kind, error(rateLimit.exceededStatus(), "API rate limit exceeded for user ID 1.",
+                    RATE_DOCS + "#about-the-primary-rate-limit"), limit, false);
+        }
+
+        Duration delay = Duration.ZERO;
+        Optional<Fault> fault = faults.next(kind);
+        if (fault.isPresent()) {
+            Fault f = fault.get();
+            if (f instanceof Fault.ServerError e) {
+                return finish(kind, error(e.status(), "Server Error", DOCS), limit, !notModified);
+            } else if (f instanceof Fault.Slow s) {
+                delay = s.delay();
+            } else if (f instanceof Fault.TruncatedBody) {
+                return corrupted(kind, answer, json.substring(0, json.length() / 2), limit, !notModified);
+            } else if (f instanceof Fault.MalformedBody) {
+                return corrupted(kind, answer, json.charAt(0) + "," + json.substring(1), limit, !notModified);
+            }
+        }
+        var headers = headers(limit);
+        headers.putAll(answer.headers());
+        counters.record(kind, notModified ? 304 : answer.status(), !notModified);
+        if (notModified) {
+            headers.put("ETag", etag);
+            return new Response(304, headers, new byte[0], delay);
+        }
+        if (etag != null) {
+            headers.put("ETag", etag);
+            headers.put("Cache-Control", "private, max-age=60, s-maxage=60");
+        }
+        return new Response(answer.status(), headers, json.getBytes(StandardCharsets.UTF_8), delay);
     }
-    int perPage = clamp(parse(request.query().get("per_page"), DEFAULT_PER_PAGE), 1, MAX_PER_PAGE);
-    int page = Math.max(1, parse(request.query().get("page"), 1));
-    int lastPage = Math.max(1, (visible.size() + perPage - 1) / perPage);
-    int fromIndex = (int) Math.min(visible.size(), (long) (page - 1) * perPage);
-    List<Map<String, Object>> items = visible
-        .subList(fromIndex, Math.min(visible.size(), fromIndex + perPage)).stream()
-        .map(repo -> repoJson(repo, accounts.permission(token, repo).orElseThrow()))
-        .toList();
-    Map<String, String> headers = lastPage > 1
-        ? Map.of("Link", link(path, perPage, page, lastPage))
-        : Map.of();
-    return new Answer(200, items, headers);
-  }
 
-  private String link(String path, int perPage, int page, int lastPage) {
-    var rels = new ArrayList<String>();
-    Function<Integer, String> url = p -> "<" + baseUrl + path + "?per_page=" + perPage + "&page=" + p + ">";
-    if (page > 1) {
-      rels.add(url.apply(Math.min(page - 1, lastPage)) + "; rel=\"prev\"");
+    private Response finish(EndpointKind kind, Answer answer, RateLimit.Snapshot limit, boolean cost) {
+        var headers = headers(limit);
+        headers.putAll(answer.headers());
+        counters.record(kind, answer.status(), cost);
+        return new Response(answer.status(), headers,
+                Json.write(answer.body()).getBytes(StandardCharsets.UTF_8), Duration.ZERO);
     }
-    if (page < lastPage) {
-      rels.add(url.apply(page + 1) + "; rel=\"next\"");
-      rels.add(url.apply(lastPage) + "; rel=\"last\"");
+
+    private Response corrupted(
+            EndpointKind kind, Answer answer, String body, RateLimit.Snapshot limit, boolean cost) {
+        var headers = headers(limit);
+        headers.putAll(answer.headers());
+        counters.record(kind, answer.status(), cost);
+        return new Response(answer.status(), headers, body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
     }
-    if (page > 1) {
-      rels.add(url.apply(1) + "; rel=\"first\"");
+
+    private Map<String, String> headers(RateLimit.Snapshot limit) {
+        var headers = new LinkedHashMap<String, String>();
+        headers.put("Date", HTTP_DATE.format(clock.now()));
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Vary", "Accept, Authorization, Cookie, X-GitHub-OTP");
+        headers.put("x-github-api-version-selected", "2022-11-28");
+        headers.put("x-ratelimit-limit", Integer.toString(limit.limit()));
+        headers.put("x-ratelimit-remaining", Integer.toString(limit.remaining()));
+        headers.put("x-ratelimit-reset", Long.toString(limit.reset().getEpochSecond()));
+        headers.put("x-ratelimit-used", Integer.toString(limit.used()));
+        headers.put("x-ratelimit-resource", "core");
+        return headers;
     }
-    return String.join(", ", rels);
-  }
 
-  private Map<String, Object> repoJson(Repo repo, Permission permission) {
-    var owner = new LinkedHashMap<String, Object>();
-    owner.put("login", repo.owner().login());
-    owner.put("id", repo.owner().id());
-    owner.put("type", repo.owner().organization() ? "Organization" : "User");
-    owner.put("url", baseUrl + "/users/" + repo.owner().login());
-    var permissions = new LinkedHashMap<String, Object>();
-    permissions.put("admin", permission.includes(Permission.ADMIN));
-    permissions.put("maintain", permission.includes(Permission.ADMIN));
-    permissions.put("push", permission.includes(Permission.PUSH));
-    permissions.put("triage", permission.includes(Permission.PUSH));
-    permissions.put("pull", true);
-    var json = new LinkedHashMap<String, Object>();
-    json.put("id", repo.id());
-    json.put("name", repo.name());
-    json.put("full_name", repo.fullName());
-    json.put("private", repo.isPrivate());
-    json.put("owner", owner);
-    json.put("html_url", "https://github.com/" + repo.fullName());
-    json.put("description", null);
-    json.put("fork", false);
-    json.put("url", baseUrl + "/repos/" + repo.fullName());
-    json.put("archived", false);
-    json.put("visibility", repo.isPrivate() ? "private" : "public");
-    json.put("default_branch", "main");
-    json.put("permissions", permissions);
-    return json;
-  }
-
-  // ---- helpers ----------------------------------------------------------------------------
-
-  private static String token(Request request) {
-    String authorization = request.header("authorization");
-    if (authorization == null) {
-      return null;
+    private static EndpointKind kindOf(String path) {
+        Matcher traffic = TRAFFIC.matcher(path);
+        if (traffic.matches()) {
+            return switch (traffic.group(3)) {
+                case "views" -> EndpointKind.VIEWS;
+                case "clones" -> EndpointKind.CLONES;
+                case "popular/referrers" -> EndpointKind.REFERRERS;
+                default -> EndpointKind.PATHS;
+            };
+        }
+        if (path.equals("/user/repos") || ORG_REPOS.matcher(path).matches()
+                || USER_REPOS.matcher(path).matches()) {
+            return EndpointKind.REPOS;
+        }
+        return EndpointKind.OTHER;
     }
-    String[] parts = authorization.trim().split("\\s+", 2);
-    if (parts.length != 2) {
-      return null;
+
+    private Answer answer(EndpointKind kind, String path, Request request, String token) {
+        return switch (kind) {
+            case VIEWS, CLONES, REFERRERS, PATHS -> traffic(kind, TRAFFIC.matcher(path), request, token);
+            case REPOS -> listing(path, request, token);
+            case OTHER -> error(404, "Not Found", DOCS);
+        };
     }
-    String scheme = parts[0].toLowerCase(Locale.ROOT);
-    return scheme.equals("bearer") || scheme.equals("token") ? parts[1].trim() : null;
-  }
 
-  private static Answer error(int status, String message, String documentationUrl) {
-    return error(status, message, documentationUrl, Map.of());
-  }
+    // ---- traffic ----------------------------------------------------------------------------
 
-  private static Answer error(
-      int status, String message, String documentationUrl, Map<String, String> headers) {
-    return error(status, message, documentationUrl, headers, null);
-  }
-
-  private static Answer error(
-      int status, String message, String documentationUrl, Map<String, String> headers,
-      List<Map<String, String>> errors) {
-    var body = new LinkedHashMap<String, Object>();
-    body.put("message", message);
-    if (errors != null) {
-      body.put("errors", errors);
+    private Answer traffic(EndpointKind kind, Matcher match, Request request, String token) {
+        match.matches();
+        Optional<Repo> repo = accounts.repo(match.group(1), match.group(2));
+        Optional<Permission> permission = repo.flatMap(r -> accounts.permission(token, r));
+        if (permission.isEmpty()) {
+            return error(404, "Not Found", TRAFFIC_DOCS);
+        }
+        if (!permission.get().includes(Permission.PUSH)) {
+            return error(403, "Must have push access to repository", TRAFFIC_DOCS);
+        }
+        Instant now = clock.now();
+        Instant from = now.minus(Duration.ofDays(14));
+        TrafficModel model = repo.get().model();
+        return switch (kind) {
+            case VIEWS, CLONES -> {
+                String per = request.query().getOrDefault("per", "day");
+                if (!per.equals("day") && !per.equals("week")) {
+                    yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(),
+                            List.of(Map.of("resource", "Traffic", "field", "per", "code", "invalid")));
+                }
+                TrafficKind trafficKind = kind == EndpointKind.VIEWS ? TrafficKind.VIEWS : TrafficKind.CLONES;
+                yield new Answer(200, series(model.between(trafficKind, from, now), per, trafficKind));
+            }
+            case REFERRERS -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
+                    TrafficEvent::referrer, (referrer, events) -> Map.of("referrer", referrer)));
+            default -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
+                    TrafficEvent::path,
+                    (path, events) -> Map.of("path", path, "title", events.get(events.size() - 1).title())));
+        };
     }
-    body.put("documentation_url", documentationUrl);
-    body.put("status", Integer.toString(status));
-    return new Answer(status, body, headers);
-  }
 
-  static String etag(String body) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-      return "W/\"" + HexFormat.of().formatHex(hash) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static Map<String, Object> series(List<TrafficEvent> events, String per, TrafficKind kind) {
+        Function<TrafficEvent, LocalDate> bucket = per.equals("week")
+                ? event -> GroundTruth.mondayOf(event.day())
+                : TrafficEvent::day;
+        var buckets = new ArrayList<Map<String, Object>>();
+        GroundTruth.group(events, bucket).forEach((day, counts) -> {
+            var item = new LinkedHashMap<String, Object>();
+            item.put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+            item.put("count", counts.count());
+            item.put("uniques", counts.uniques());
+            buckets.add(item);
+        });
+        Counts total = GroundTruth.counts(events);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("count", total.count());
+        body.put("uniques", total.uniques());
+        body.put(kind == TrafficKind.VIEWS ? "views" : "clones", buckets);
+        return body;
     }
-  }
 
-  /** Weak comparison, as GitHub does: {@code W/"x"} matches {@code "x"}; {@code *} matches all. */
-  private static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
+    /** The top 10 values of {@code key} by count (then uniques, then name), with their counts. */
+    private static List<Map<String, Object>> top(
+            List<TrafficEvent> events,
+            Function<TrafficEvent, String> key,
+            BiFunction<String, List<TrafficEvent>, Map<String, Object>> describe) {
+        var groups = new LinkedHashMap<String, List<TrafficEvent>>();
+        for (TrafficEvent event : events) {
+            String value = key.apply(event);
+            if (value != null) {
+                groups.computeIfAbsent(value, v -> new ArrayList<>()).add(event);
+            }
+        }
+        record Entry(String value, List<TrafficEvent> events, Counts counts) {}
+        return groups.entrySet().stream()
+                .map(e -> new Entry(e.getKey(), e.getValue(), GroundTruth.counts(e.getValue())))
+                .sorted(Comparator.comparingLong((Entry e) -> e.counts().count()).reversed()
+                        .thenComparing(Comparator.comparingLong((Entry e) -> e.counts().uniques()).reversed())
+                        .thenComparing(Entry::value))
+                .limit(TOP)
+                .map(e -> {
+                    var item = new LinkedHashMap<String, Object>(describe.apply(e.value(), e.events()));
+                    item.put("count", e.counts().count());
+                    item.put("uniques", e.counts().uniques());
+                    return (Map<String, Object>) item;
+                })
+                .toList();
     }
-    String opaque = etag.substring(2);
-    for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.equals("*") || c.equals(etag) || c.equals(opaque) || c.equals("W/" + opaque)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static int parse(String value, int fallback) {
-    try {
-      return value == null ? fallback : Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
-  }
+    // ---- repository listings ----------------------------------------------------------------
 
-  private static int clamp(int value, int min, int max) {
-    return Math.max(min, Math.min(max, value));
-  }
+    private Answer listing(String path, Request request, String token) {
+        List<Repo> visible;
+        Matcher org = ORG_REPOS.matcher(path);
+        Matcher user = USER_REPOS.matcher(path);
+        if (path.equals("/user/repos")) {
+            visible = accounts.repos().stream()
+                    .filter(repo -> accounts.granted(token, repo).isPresent())
+                    .toList();
+        } else {
+            boolean isOrg = org.matches();
+            String login = isOrg ? org.group(1) : user.matches() ? user.group(1) : "";
+            Optional<Accounts.Owner> owner = accounts.owner(login)
+                    .filter(o -> o.organization() || !isOrg);
+            if (owner.isEmpty()) {
+                return error(404, "Not Found", DOCS + "/repos/repos");
+            }
+            visible = accounts.repos().stream()
+                    .filter(repo -> repo.owner().equals(owner.get()))
+                    .filter(repo -> accounts.permission(token, repo).isPresent())
+                    .toList();
+        }
+        int perPage = clamp(parse(request.query().get("per_page"), DEFAULT_PER_PAGE), 1, MAX_PER_PAGE);
+        int page = Math.max(1, parse(request.query().get("page"), 1));
+        int lastPage = Math.max(1, (visible.size() + perPage - 1) / perPage);
+        int fromIndex = (int) Math.min(visible.size(), (long) (page - 1) * perPage);
+        List<Map<String, Object>> items = visible
+                .subList(fromIndex, Math.min(visible.size(), fromIndex + perPage)).stream()
+                .map(repo -> repoJson(repo, accounts.permission(token, repo).orElseThrow()))
+                .toList();
+        Map<String, String> headers = lastPage > 1
+                ? Map.of("Link", link(path, perPage, page, lastPage))
+                : Map.of();
+        return new Answer(200, items, headers);
+    }
+
+    private String link(String path, int perPage, int page, int lastPage) {
+        var rels = new ArrayList<String>();
+        Function<Integer, String> url = p -> "<" + baseUrl + path + "?per_page=" + perPage + "&page=" + p + ">";
+        if (page > 1) {
+            rels.add(url.apply(Math.min(page - 1, lastPage)) + "; rel=\"prev\"");
+        }
+        if (page < lastPage) {
+            rels.add(url.apply(page + 1) + "; rel=\"next\"");
+            rels.add(url.apply(lastPage) + "; rel=\"last\"");
+        }
+        if (page > 1) {
+            rels.add(url.apply(1) + "; rel=\"first\"");
+        }
+        return String.join(", ", rels);
+    }
+
+    private Map<String, Object> repoJson(Repo repo, Permission permission) {
+        var owner = new LinkedHashMap<String, Object>();
+        owner.put("login", repo.owner().login());
+        owner.put("id", repo.owner().id());
+        owner.put("type", repo.owner().organization() ? "Organization" : "User");
+        owner.put("url", baseUrl + "/users/" + repo.owner().login());
+        var permissions = new LinkedHashMap<String, Object>();
+        permissions.put("admin", permission.includes(Permission.ADMIN));
+        permissions.put("maintain", permission.includes(Permission.ADMIN));
+        permissions.put("push", permission.includes(Permission.PUSH));
+        permissions.put("triage", permission.includes(Permission.PUSH));
+        permissions.put("pull", true);
+        var json = new LinkedHashMap<String, Object>();
+        json.put("id", repo.id());
+        json.put("name", repo.name());
+        json.put("full_name", repo.fullName());
+        json.put("private", repo.isPrivate());
+        json.put("owner", owner);
+        json.put("html_url", "https://github.com/" + repo.fullName());
+        json.put("description", null);
+        json.put("fork", false);
+        json.put("url", baseUrl + "/repos/" + repo.fullName());
+        json.put("archived", false);
+        json.put("visibility", repo.isPrivate() ? "private" : "public");
+        json.put("default_branch", "main");
+        json.put("permissions", permissions);
+        return json;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private static String token(Request request) {
+        String authorization = request.header("authorization");
+        if (authorization == null) {
+            return null;
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2) {
+            return null;
+        }
+        String scheme = parts[0].toLowerCase(Locale.ROOT);
+        return scheme.equals("bearer") || scheme.equals("token") ? parts[1].trim() : null;
+    }
+
+    private static Answer error(int status, String message, String documentationUrl) {
+        return error(status, message, documentationUrl, Map.of());
+    }
+
+    private static Answer error(
+            int status, String message, String documentationUrl, Map<String, String> headers) {
+        return error(status, message, documentationUrl, headers, null);
+    }
+
+    private static Answer error(
+            int status, String message, String documentationUrl, Map<String, String> headers,
+            List<Map<String, String>> errors) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("message", message);
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        body.put("documentation_url", documentationUrl);
+        body.put("status", Integer.toString(status));
+        return new Answer(status, body, headers);
+    }
+
+    static String etag(String body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + HexFormat.of().formatHex(hash) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Weak comparison, as GitHub does: {@code W/"x"} matches {@code "x"}; {@code *} matches all. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals(opaque) || c.equals("W/" + opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int parse(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static int clamp(int value, int min, int max) {
+        return Math.max(min, Math.min(max, value));
+    }
 }

@@ -33,198 +33,198 @@ import java.util.Objects;
  */
 public final class GitHubSimulator implements AutoCloseable {
 
-  private final SimulatedClock clock;
-  private final Accounts accounts;
-  private final RateLimit rateLimit;
-  private final Faults faults = new Faults();
-  private final RequestCounters requests = new RequestCounters();
-  private final HttpTransport transport;
-  private final String baseUrl;
+    private final SimulatedClock clock;
+    private final Accounts accounts;
+    private final RateLimit rateLimit;
+    private final Faults faults = new Faults();
+    private final RequestCounters requests = new RequestCounters();
+    private final HttpTransport transport;
+    private final String baseUrl;
 
-  private GitHubSimulator(Builder builder, Accounts accounts) throws IOException {
-    this.clock = new SimulatedClock(builder.now);
-    this.accounts = accounts;
-    this.rateLimit = new RateLimit(builder.rateLimitClock, builder.budget);
-    this.transport = new HttpTransport(builder.address, builder.port);
-    this.baseUrl = "http://" + builder.address.getHostAddress() + ":" + transport.port();
-    var api = new GitHubApi(clock, accounts, rateLimit, faults, requests, baseUrl);
-    var control = new ControlApi(this);
-    transport.start(request ->
-        request.path().startsWith(ControlApi.PREFIX) ? control.handle(request) : api.handle(request));
-  }
-
-  /** A builder with no repositories and no tokens. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** E.g. {@code http://127.0.0.1:54321}, without a trailing slash. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  /** The port the server listens on. */
-  public int port() {
-    return transport.port();
-  }
-
-  /** The simulated now of the traffic model. */
-  public SimulatedClock clock() {
-    return clock;
-  }
-
-  /** What really happened in a repository (names are case-insensitive). */
-  public GroundTruth groundTruth(String owner, String repo) {
-    return new GroundTruth(accounts.repo(owner, repo)
-        .orElseThrow(() -> new NoSuchElementException("no repository " + owner + "/" + repo))
-        .model());
-  }
-
-  /** Request counters by endpoint kind, status and budget cost. */
-  public RequestCounters requests() {
-    return requests;
-  }
-
-  /** Fault injection. */
-  public Faults faults() {
-    return faults;
-  }
-
-  /** Primary and secondary rate limits. */
-  public RateLimit rateLimit() {
-    return rateLimit;
-  }
-
-  /** Stops the server and closes its connections. */
-  @Override
-  public void close() {
-    transport.close();
-  }
-
-  /** Configures and starts a {@link GitHubSimulator}. Not thread-safe. */
-  public static final class Builder {
-
-    private record RepoSpec(String owner, String name, boolean isPrivate, TrafficModel model, double meanDailyViews) {}
-
-    private long seed = 42;
-    private Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    private InetAddress address = InetAddress.getLoopbackAddress();
-    private int port;
-    private Clock rateLimitClock = Clock.systemUTC();
-    private int budget = 5000;
-    private final Map<String, String> organizations = new LinkedHashMap<>(); // key -> login
-    private final List<RepoSpec> repos = new ArrayList<>();
-    private final Map<String, List<Accounts.Grant>> tokens = new LinkedHashMap<>();
-
-    private Builder() {}
-
-    /** Seed of generated repositories (default 42). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
+    private GitHubSimulator(Builder builder, Accounts accounts) throws IOException {
+        this.clock = new SimulatedClock(builder.now);
+        this.accounts = accounts;
+        this.rateLimit = new RateLimit(builder.rateLimitClock, builder.budget);
+        this.transport = new HttpTransport(builder.address, builder.port);
+        this.baseUrl = "http://" + builder.address.getHostAddress() + ":" + transport.port();
+        var api = new GitHubApi(clock, accounts, rateLimit, faults, requests, baseUrl);
+        var control = new ControlApi(this);
+        transport.start(request ->
+                request.path().startsWith(ControlApi.PREFIX) ? control.handle(request) : api.handle(request));
     }
 
-    /** The initial simulated now, a whole hour (default: the current hour). */
-    public Builder now(Instant now) {
-      this.now = Objects.requireNonNull(now, "now");
-      return this;
+    /** A builder with no repositories and no tokens. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** The port to listen on (default 0: a free port). */
-    public Builder port(int port) {
-      this.port = port;
-      return this;
+    /** E.g. {@code http://127.0.0.1:54321}, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
-    /** The address to listen on (default the loopback address 127.0.0.1). */
-    public Builder address(InetAddress address) {
-      this.address = Objects.requireNonNull(address, "address");
-      return this;
+    /** The port the server listens on. */
+    public int port() {
+        return transport.port();
     }
 
-    /** The real-time clock of the primary rate-limit window (default the system clock). */
-    public Builder rateLimitClock(Clock clock) {
-      this.rateLimitClock = Objects.requireNonNull(clock, "clock");
-      return this;
+    /** The simulated now of the traffic model. */
+    public SimulatedClock clock() {
+        return clock;
     }
 
-    /** Primary rate-limit budget per token and hour (default 5000). */
-    public Builder rateLimitBudget(int budget) {
-      this.budget = budget;
-      return this;
+    /** What really happened in a repository (names are case-insensitive). */
+    public GroundTruth groundTruth(String owner, String repo) {
+        return new GroundTruth(accounts.repo(owner, repo)
+                .orElseThrow(() -> new NoSuchElementException("no repository " + owner + "/" + repo))
+                .model());
     }
 
-    /** Declares {@code login} an organization (other owners are users). */
-    public Builder organization(String login) {
-      organizations.putIfAbsent(Accounts.key(login), login);
-      return this;
+    /** Request counters by endpoint kind, status and budget cost. */
+    public RequestCounters requests() {
+        return requests;
     }
 
-    /** A public repository with this traffic. */
-    public Builder repository(String owner, String name, TrafficModel model) {
-      repos.add(new RepoSpec(owner, name, false, Objects.requireNonNull(model, "model"), 0));
-      return this;
+    /** Fault injection. */
+    public Faults faults() {
+        return faults;
     }
 
-    /** A public repository without traffic (e.g. to fill listings). */
-    public Builder repository(String owner, String name) {
-      return repository(owner, name, TrafficModel.empty());
+    /** Primary and secondary rate limits. */
+    public RateLimit rateLimit() {
+        return rateLimit;
     }
 
-    /** A private repository with this traffic. */
-    public Builder privateRepository(String owner, String name, TrafficModel model) {
-      repos.add(new RepoSpec(owner, name, true, Objects.requireNonNull(model, "model"), 0));
-      return this;
+    /** Stops the server and closes its connections. */
+    @Override
+    public void close() {
+        transport.close();
     }
 
-    /**
-     * A public repository with traffic generated from the seed, about {@code meanDailyViews} views
-     * a day, from 120 days before the initial now to 60 days after it (so the clock can move on).
-     */
-    public Builder generatedRepository(String owner, String name, double meanDailyViews) {
-      repos.add(new RepoSpec(owner, name, false, null, meanDailyViews));
-      return this;
-    }
+    /** Configures and starts a {@link GitHubSimulator}. Not thread-safe. */
+    public static final class Builder {
 
-    /**
-     * Grants {@code token} a permission on repositories given as {@code owner/name}, {@code
-     * owner/*} or {@code *}. Call again to add grants; the most specific matching grant wins
-     * ({@code owner/name} over {@code owner/*} over {@code *}). Without a grant a token can read
-     * public repositories only (traffic answers 403) and does not see private ones (404).
-     */
-    public Builder token(String token, Permission permission, String... repositories) {
-      var grants = tokens.computeIfAbsent(Objects.requireNonNull(token, "token"), t -> new ArrayList<>());
-      for (String pattern : repositories) {
-        grants.add(new Accounts.Grant(pattern, permission));
-      }
-      return this;
-    }
+        private record RepoSpec(String owner, String name, boolean isPrivate, TrafficModel model, double meanDailyViews) {}
 
-    /** Starts the server. */
-    public GitHubSimulator start() {
-      var owners = new LinkedHashMap<String, Accounts.Owner>();
-      var byName = new LinkedHashMap<String, Accounts.Repo>();
-      LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-      for (RepoSpec spec : repos) {
-        Accounts.Owner owner = owners.computeIfAbsent(Accounts.key(spec.owner()), key ->
-            new Accounts.Owner(spec.owner(), 1000L + owners.size(), organizations.containsKey(key)));
-        String fullName = owner.login() + "/" + spec.name();
-        TrafficModel model = spec.model() != null
-            ? spec.model()
-            : TrafficModel.generated(fullName, seed * 31 + fullName.hashCode(),
-                today.minusDays(120), today.plusDays(60), spec.meanDailyViews());
-        var repo = new Accounts.Repo(100_000L + byName.size(), owner, spec.name(), spec.isPrivate(), model);
-        if (byName.putIfAbsent(Accounts.key(fullName), repo) != null) {
-          throw new IllegalArgumentException("duplicate repository " + fullName);
+        private long seed = 42;
+        private Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        private InetAddress address = InetAddress.getLoopbackAddress();
+        private int port;
+        private Clock rateLimitClock = Clock.systemUTC();
+        private int budget = 5000;
+        private final Map<String, String> organizations = new LinkedHashMap<>(); // key -> login
+        private final List<RepoSpec> repos = new ArrayList<>();
+        private final Map<String, List<Accounts.Grant>> tokens = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Seed of generated repositories (default 42). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
         }
-      }
-      organizations.forEach((key, login) ->
-          owners.computeIfAbsent(key, k -> new Accounts.Owner(login, 1000L + owners.size(), true)));
-      try {
-        return new GitHubSimulator(this, new Accounts(owners, byName, tokens));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot start the GitHub simulator", e);
-      }
+
+        /** The initial simulated now, a whole hour (default: the current hour). */
+        public Builder now(Instant now) {
+            this.now = Objects.requireNonNull(now, "now");
+            return this;
+        }
+
+        /** The port to listen on (default 0: a free port). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The address to listen on (default the loopback address 127.0.0.1). */
+        public Builder address(InetAddress address) {
+            this.address = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /** The real-time clock of the primary rate-limit window (default the system clock). */
+        public Builder rateLimitClock(Clock clock) {
+            this.rateLimitClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Primary rate-limit budget per token and hour (default 5000). */
+        public Builder rateLimitBudget(int budget) {
+            this.budget = budget;
+            return this;
+        }
+
+        /** Declares {@code login} an organization (other owners are users). */
+        public Builder organization(String login) {
+            organizations.putIfAbsent(Accounts.key(login), login);
+            return this;
+        }
+
+        /** A public repository with this traffic. */
+        public Builder repository(String owner, String name, TrafficModel model) {
+            repos.add(new RepoSpec(owner, name, false, Objects.requireNonNull(model, "model"), 0));
+            return this;
+        }
+
+        /** A public repository without traffic (e.g. to fill listings). */
+        public Builder repository(String owner, String name) {
+            return repository(owner, name, TrafficModel.empty());
+        }
+
+        /** A private repository with this traffic. */
+        public Builder privateRepository(String owner, String name, TrafficModel model) {
+            repos.add(new RepoSpec(owner, name, true, Objects.requireNonNull(model, "model"), 0));
+            return this;
+        }
+
+        /**
+         * A public repository with traffic generated from the seed, about {@code meanDailyViews} views
+         * a day, from 120 days before the initial now to 60 days after it (so the clock can move on).
+         */
+        public Builder generatedRepository(String owner, String name, double meanDailyViews) {
+            repos.add(new RepoSpec(owner, name, false, null, meanDailyViews));
+            return this;
+        }
+
+        /**
+         * Grants {@code token} a permission on repositories given as {@code owner/name}, {@code
+         * owner/*} or {@code *}. Call again to add grants; the most specific matching grant wins
+         * ({@code owner/name} over {@code owner/*} over {@code *}). Without a grant a token can read
+         * public repositories only (traffic answers 403) and does not see private ones (404).
+         */
+        public Builder token(String token, Permission permission, String... repositories) {
+            var grants = tokens.computeIfAbsent(Objects.requireNonNull(token, "token"), t -> new ArrayList<>());
+            for (String pattern : repositories) {
+                grants.add(new Accounts.Grant(pattern, permission));
+            }
+            return this;
+        }
+
+        /** Starts the server. */
+        public GitHubSimulator start() {
+            var owners = new LinkedHashMap<String, Accounts.Owner>();
+            var byName = new LinkedHashMap<String, Accounts.Repo>();
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            for (RepoSpec spec : repos) {
+                Accounts.Owner owner = owners.computeIfAbsent(Accounts.key(spec.owner()), key ->
+                        new Accounts.Owner(spec.owner(), 1000L + owners.size(), organizations.containsKey(key)));
+                String fullName = owner.login() + "/" + spec.name();
+                TrafficModel model = spec.model() != null
+                        ? spec.model()
+                        : TrafficModel.generated(fullName, seed * 31 + fullName.hashCode(),
+                                today.minusDays(120), today.plusDays(60), spec.meanDailyViews());
+                var repo = new Accounts.Repo(100_000L + byName.size(), owner, spec.name(), spec.isPrivate(), model);
+                if (byName.putIfAbsent(Accounts.key(fullName), repo) != null) {
+                    throw new IllegalArgumentException("duplicate repository " + fullName);
+                }
+            }
+            organizations.forEach((key, login) ->
+                    owners.computeIfAbsent(key, k -> new Accounts.Owner(login, 1000L + owners.size(), true)));
+            try {
+                return new GitHubSimulator(this, new Accounts(owners, byName, tokens));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the GitHub simulator", e);
+            }
+        }
     }
-  }
 }

@@ -13,40 +13,40 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MutableClock extends Clock {
 
-  private final AtomicReference<Instant> instant;
-  private final ZoneId zone;
+    private final AtomicReference<Instant> instant;
+    private final ZoneId zone;
 
-  public MutableClock(Instant start) {
-    this(new AtomicReference<>(start), ZoneOffset.UTC);
-  }
+    public MutableClock(Instant start) {
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
 
-  private MutableClock(AtomicReference<Instant> instant, ZoneId zone) {
-    this.instant = instant;
-    this.zone = zone;
-  }
+    private MutableClock(AtomicReference<Instant> instant, ZoneId zone) {
+        this.instant = instant;
+        this.zone = zone;
+    }
 
-  /** Moves this clock by {@code duration}. */
-  public void advance(Duration duration) {
-    instant.updateAndGet(current -> current.plus(duration));
-  }
+    /** Moves this clock by {@code duration}. */
+    public void advance(Duration duration) {
+        instant.updateAndGet(current -> current.plus(duration));
+    }
 
-  /** Sets this clock. */
-  public void set(Instant newInstant) {
-    instant.set(newInstant);
-  }
+    /** Sets this clock. */
+    public void set(Instant newInstant) {
+        instant.set(newInstant);
+    }
 
-  @Override
-  public Instant instant() {
-    return instant.get();
-  }
+    @Override
+    public Instant instant() {
+        return instant.get();
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return zone;
-  }
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
 
-  @Override
-  public Clock withZone(ZoneId newZone) {
-    return new MutableClock(instant, newZone);
-  }
+    @Override
+    public Clock withZone(ZoneId newZone) {
+        return new MutableClock(instant, newZone);
+    }
 }

@@ -12,46 +12,46 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SimulatedClock {
 
-  private final AtomicReference<Instant> now;
+    private final AtomicReference<Instant> now;
 
-  SimulatedClock(Instant initial) {
-    now = new AtomicReference<>(requireWholeHour(initial));
-  }
-
-  /** The simulated now. */
-  public Instant now() {
-    return now.get();
-  }
-
-  /** Sets now; {@code instant} must be a whole hour (e.g. {@code 2024-05-01T10:00:00Z}). */
-  public void set(Instant instant) {
-    now.set(requireWholeHour(instant));
-  }
-
-  /** Moves now by a whole number of hours (may be negative) and returns the new now. */
-  public Instant advance(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (!duration.equals(Duration.ofHours(duration.toHours()))) {
-      throw new IllegalArgumentException("advance by whole hours only: " + duration);
+    SimulatedClock(Instant initial) {
+        now = new AtomicReference<>(requireWholeHour(initial));
     }
-    return now.updateAndGet(current -> current.plus(duration));
-  }
 
-  /** Moves now by {@code hours} hours and returns the new now. */
-  public Instant advanceHours(long hours) {
-    return advance(Duration.ofHours(hours));
-  }
-
-  /** Moves now by {@code days} days and returns the new now. */
-  public Instant advanceDays(long days) {
-    return advance(Duration.ofDays(days));
-  }
-
-  private static Instant requireWholeHour(Instant instant) {
-    Objects.requireNonNull(instant, "instant");
-    if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
-      throw new IllegalArgumentException("the simulated clock moves in whole hours: " + instant);
+    /** The simulated now. */
+    public Instant now() {
+        return now.get();
     }
-    return instant;
-  }
+
+    /** Sets now; {@code instant} must be a whole hour (e.g. {@code 2024-05-01T10:00:00Z}). */
+    public void set(Instant instant) {
+        now.set(requireWholeHour(instant));
+    }
+
+    /** Moves now by a whole number of hours (may be negative) and returns the new now. */
+    public Instant advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (!duration.equals(Duration.ofHours(duration.toHours()))) {
+            throw new IllegalArgumentException("advance by whole hours only: " + duration);
+        }
+        return now.updateAndGet(current -> current.plus(duration));
+    }
+
+    /** Moves now by {@code hours} hours and returns the new now. */
+    public Instant advanceHours(long hours) {
+        return advance(Duration.ofHours(hours));
+    }
+
+    /** Moves now by {@code days} days and returns the new now. */
+    public Instant advanceDays(long days) {
+        return advance(Duration.ofDays(days));
+    }
+
+    private static Instant requireWholeHour(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        if (!instant.truncatedTo(ChronoUnit.HOURS).equals(instant)) {
+            throw new IllegalArgumentException("the simulated clock moves in whole hours: " + instant);
+        }
+        return instant;
+    }
 }

@@ -16,31 +16,31 @@ import java.util.Objects;
  * @param title page title of a view, or {@code null} for a clone
  */
 public record TrafficEvent(
-    LocalDate day, int hour, long visitor, String referrer, String path, String title) {
+        LocalDate day, int hour, long visitor, String referrer, String path, String title) {
 
-  public TrafficEvent {
-    Objects.requireNonNull(day, "day");
-    if (hour < 0 || hour > 23) {
-      throw new IllegalArgumentException("hour must be 0-23: " + hour);
+    public TrafficEvent {
+        Objects.requireNonNull(day, "day");
+        if (hour < 0 || hour > 23) {
+            throw new IllegalArgumentException("hour must be 0-23: " + hour);
+        }
+        if ((path == null) != (title == null)) {
+            throw new IllegalArgumentException("path and title go together");
+        }
     }
-    if ((path == null) != (title == null)) {
-      throw new IllegalArgumentException("path and title go together");
+
+    /** A view of {@code path} (with its page {@code title}) coming from {@code referrer} (nullable). */
+    public static TrafficEvent view(
+            LocalDate day, int hour, long visitor, String referrer, String path, String title) {
+        return new TrafficEvent(day, hour, visitor, referrer, path, title);
     }
-  }
 
-  /** A view of {@code path} (with its page {@code title}) coming from {@code referrer} (nullable). */
-  public static TrafficEvent view(
-      LocalDate day, int hour, long visitor, String referrer, String path, String title) {
-    return new TrafficEvent(day, hour, visitor, referrer, path, title);
-  }
+    /** A clone. */
+    public static TrafficEvent clone(LocalDate day, int hour, long visitor) {
+        return new TrafficEvent(day, hour, visitor, null, null, null);
+    }
 
-  /** A clone. */
-  public static TrafficEvent clone(LocalDate day, int hour, long visitor) {
-    return new TrafficEvent(day, hour, visitor, null, null, null);
-  }
-
-  /** The event's time: its day at its hour, UTC. */
-  public Instant time() {
-    return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(hour * 3600L);
-  }
+    /** The event's time: its day at its hour, UTC. */
+    public Instant time() {
+        return day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(hour * 3600L);
+    }
 }

@@ -17,91 +17,91 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FaultsTest {
 
-  private static final String TOKEN = "t-admin";
-  private static final String VIEWS = "/repos/octo/hello/traffic/views";
-  private static final String CLONES = "/repos/octo/hello/traffic/clones";
-  private static GitHubSimulator sim;
-  private static Http http;
+    private static final String TOKEN = "t-admin";
+    private static final String VIEWS = "/repos/octo/hello/traffic/views";
+    private static final String CLONES = "/repos/octo/hello/traffic/clones";
+    private static GitHubSimulator sim;
+    private static Http http;
 
-  @BeforeAll
-  static void start() {
-    sim = GitHubSimulator.builder()
-        .now(Instant.parse("2024-05-15T10:00:00Z"))
-        .generatedRepository("octo", "hello", 30)
-        .token(TOKEN, Permission.ADMIN, "*")
-        .start();
-    http = new Http(sim);
-  }
+    @BeforeAll
+    static void start() {
+        sim = GitHubSimulator.builder()
+                .now(Instant.parse("2024-05-15T10:00:00Z"))
+                .generatedRepository("octo", "hello", 30)
+                .token(TOKEN, Permission.ADMIN, "*")
+                .start();
+        http = new Http(sim);
+    }
 
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
 
-  @BeforeEach
-  void clear() {
-    sim.faults().clear();
-    sim.requests().reset();
-  }
+    @BeforeEach
+    void clear() {
+        sim.faults().clear();
+        sim.requests().reset();
+    }
 
-  @ParameterizedTest
-  @ValueSource(ints = {500, 502, 503})
-  void serverErrorsHitTheNextRequestsOfTheirKindOnly(int status) {
-    sim.faults().inject(EndpointKind.VIEWS, Fault.serverError(status), 2);
-    assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200);
-    HttpResponse<String> failed = http.get(VIEWS, TOKEN);
-    assertThat(failed.statusCode()).isEqualTo(status);
-    assertThat(Http.json(failed).get("status").asText()).isEqualTo(Integer.toString(status));
-    assertThat(failed.headers().firstValue("date")).isPresent();
-    assertThat(http.get(VIEWS, TOKEN).statusCode()).isEqualTo(status);
-    assertThat(http.get(VIEWS, TOKEN).statusCode()).isEqualTo(200);
-    assertThat(sim.faults().pending()).isZero();
-    assertThat(sim.requests().count(EndpointKind.VIEWS, status)).isEqualTo(2);
-  }
+    @ParameterizedTest
+    @ValueSource(ints = {500, 502, 503})
+    void serverErrorsHitTheNextRequestsOfTheirKindOnly(int status) {
+        sim.faults().inject(EndpointKind.VIEWS, Fault.serverError(status), 2);
+        assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200);
+        HttpResponse<String> failed = http.get(VIEWS, TOKEN);
+        assertThat(failed.statusCode()).isEqualTo(status);
+        assertThat(Http.json(failed).get("status").asText()).isEqualTo(Integer.toString(status));
+        assertThat(failed.headers().firstValue("date")).isPresent();
+        assertThat(http.get(VIEWS, TOKEN).statusCode()).isEqualTo(status);
+        assertThat(http.get(VIEWS, TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sim.faults().pending()).isZero();
+        assertThat(sim.requests().count(EndpointKind.VIEWS, status)).isEqualTo(2);
+    }
 
-  @Test
-  void faultsForAllKindsHitAnyEndpoint() {
-    sim.faults().injectAll(Fault.serverError(502), 3);
-    assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(502);
-    assertThat(http.get("/repos/octo/hello/traffic/popular/paths", TOKEN).statusCode()).isEqualTo(502);
-    assertThat(http.get("/users/octo/repos", TOKEN).statusCode()).isEqualTo(502);
-    assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200);
-  }
+    @Test
+    void faultsForAllKindsHitAnyEndpoint() {
+        sim.faults().injectAll(Fault.serverError(502), 3);
+        assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(502);
+        assertThat(http.get("/repos/octo/hello/traffic/popular/paths", TOKEN).statusCode()).isEqualTo(502);
+        assertThat(http.get("/users/octo/repos", TOKEN).statusCode()).isEqualTo(502);
+        assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200);
+    }
 
-  @Test
-  void slowResponseOutlastsTheClientTimeout() {
-    sim.faults().inject(EndpointKind.CLONES, Fault.slow(Duration.ofSeconds(5)), 1);
-    var request = http.request(CLONES, TOKEN).timeout(Duration.ofMillis(300)).GET().build();
-    assertThatThrownBy(() -> Http.send(request)).hasCauseInstanceOf(HttpTimeoutException.class);
-    assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200); // the server kept serving
-  }
+    @Test
+    void slowResponseOutlastsTheClientTimeout() {
+        sim.faults().inject(EndpointKind.CLONES, Fault.slow(Duration.ofSeconds(5)), 1);
+        var request = http.request(CLONES, TOKEN).timeout(Duration.ofMillis(300)).GET().build();
+        assertThatThrownBy(() -> Http.send(request)).hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200); // the server kept serving
+    }
 
-  @Test
-  void slowResponseEventuallyAnswersNormally() {
-    sim.faults().inject(EndpointKind.VIEWS, Fault.slow(Duration.ofMillis(300)), 1);
-    long start = System.nanoTime();
-    HttpResponse<String> response = http.get(VIEWS, TOKEN);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(Http.json(response).get("count").isIntegralNumber()).isTrue();
-  }
+    @Test
+    void slowResponseEventuallyAnswersNormally() {
+        sim.faults().inject(EndpointKind.VIEWS, Fault.slow(Duration.ofMillis(300)), 1);
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.get(VIEWS, TOKEN);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Http.json(response).get("count").isIntegralNumber()).isTrue();
+    }
 
-  @Test
-  void truncatedBodyIsCutJson() {
-    String whole = http.get(VIEWS, TOKEN).body();
-    sim.faults().inject(EndpointKind.VIEWS, Fault.truncatedBody(), 1);
-    HttpResponse<String> truncated = http.get(VIEWS, TOKEN);
-    assertThat(truncated.statusCode()).isEqualTo(200);
-    assertThat(truncated.body()).isEqualTo(whole.substring(0, whole.length() / 2));
-    assertThatThrownBy(() -> Http.JSON.readTree(truncated.body())).isInstanceOf(JsonProcessingException.class);
-  }
+    @Test
+    void truncatedBodyIsCutJson() {
+        String whole = http.get(VIEWS, TOKEN).body();
+        sim.faults().inject(EndpointKind.VIEWS, Fault.truncatedBody(), 1);
+        HttpResponse<String> truncated = http.get(VIEWS, TOKEN);
+        assertThat(truncated.statusCode()).isEqualTo(200);
+        assertThat(truncated.body()).isEqualTo(whole.substring(0, whole.length() / 2));
+        assertThatThrownBy(() -> Http.JSON.readTree(truncated.body())).isInstanceOf(JsonProcessingException.class);
+    }
 
-  @Test
-  void malformedBodyIsInvalidJson() {
-    sim.faults().inject(EndpointKind.REFERRERS, Fault.malformedBody(), 1);
-    HttpResponse<String> malformed = http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN);
-    assertThat(malformed.statusCode()).isEqualTo(200);
-    assertThatThrownBy(() -> Http.JSON.readTree(malformed.body())).isInstanceOf(JsonProcessingException.class);
-    assertThat(http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN).body()).startsWith("[{");
-  }
+    @Test
+    void malformedBodyIsInvalidJson() {
+        sim.faults().inject(EndpointKind.REFERRERS, Fault.malformedBody(), 1);
+        HttpResponse<String> malformed = http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN);
+        assertThat(malformed.statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> Http.JSON.readTree(malformed.body())).isInstanceOf(JsonProcessingException.class);
+        assertThat(http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN).body()).startsWith("[{");
+    }
 }

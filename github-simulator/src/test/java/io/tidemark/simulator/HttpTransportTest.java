@@ -23,69 +23,69 @@ import org.junit.jupiter.api.Test;
 /** The hand-written HTTP/1.1 server speaks well enough with common clients. */
 class HttpTransportTest {
 
-  private static GitHubSimulator sim;
+    private static GitHubSimulator sim;
 
-  @BeforeAll
-  static void start() {
-    sim = GitHubSimulator.builder()
-        .now(Instant.parse("2024-05-15T10:00:00Z"))
-        .generatedRepository("octo", "hello", 20)
-        .token("t", Permission.ADMIN, "*")
-        .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  @Test
-  void listensOnLoopback() {
-    assertThat(sim.baseUrl()).startsWith("http://127.0.0.1:");
-  }
-
-  @Test
-  void defaultJavaClientAskingForHttp2FallsBackToHttp11() throws Exception {
-    HttpClient client = HttpClient.newHttpClient(); // HTTP/2 preferred: sends an h2c upgrade
-    HttpResponse<String> response = client.send(
-        HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/repos/octo/hello/traffic/views"))
-            .header("Authorization", "Bearer t").build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
-    assertThat(response.body()).startsWith("{\"count\":");
-  }
-
-  @Test
-  void keepsTheConnectionAliveForSeveralRequestsAndClosesWhenAsked() throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
-      OutputStream out = socket.getOutputStream();
-      String request = "GET /repos/octo/hello/traffic/clones HTTP/1.1\r\nHost: x\r\nAuthorization: token t\r\n";
-      out.write((request + "\r\n" + request + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // to EOF
-      List<String> statusLines = new ArrayList<>();
-      Matcher m = Pattern.compile("HTTP/1\\.1 \\d+ [A-Za-z ]+\r\n").matcher(answer);
-      while (m.find()) {
-        statusLines.add(m.group().trim());
-      }
-      assertThat(statusLines).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK"); // then EOF
+    @BeforeAll
+    static void start() {
+        sim = GitHubSimulator.builder()
+                .now(Instant.parse("2024-05-15T10:00:00Z"))
+                .generatedRepository("octo", "hello", 20)
+                .token("t", Permission.ADMIN, "*")
+                .start();
     }
-  }
 
-  @Test
-  void answersHeadWithoutBodyAndRejectsGarbage() throws IOException {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
-      socket.getOutputStream().write(
-          "HEAD /repos/octo/hello/traffic/views HTTP/1.0\r\nAuthorization: token t\r\n\r\n"
-              .getBytes(StandardCharsets.US_ASCII));
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close").endsWith("\r\n\r\n");
+    @AfterAll
+    static void stop() {
+        sim.close();
     }
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
-      socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-          .startsWith("HTTP/1.1 400 Bad Request");
+
+    @Test
+    void listensOnLoopback() {
+        assertThat(sim.baseUrl()).startsWith("http://127.0.0.1:");
     }
-  }
+
+    @Test
+    void defaultJavaClientAskingForHttp2FallsBackToHttp11() throws Exception {
+        HttpClient client = HttpClient.newHttpClient(); // HTTP/2 preferred: sends an h2c upgrade
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/repos/octo/hello/traffic/views"))
+                        .header("Authorization", "Bearer t").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(response.body()).startsWith("{\"count\":");
+    }
+
+    @Test
+    void keepsTheConnectionAliveForSeveralRequestsAndClosesWhenAsked() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
+            OutputStream out = socket.getOutputStream();
+            String request = "GET /repos/octo/hello/traffic/clones HTTP/1.1\r\nHost: x\r\nAuthorization: token t\r\n";
+            out.write((request + "\r\n" + request + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // to EOF
+            List<String> statusLines = new ArrayList<>();
+            Matcher m = Pattern.compile("HTTP/1\\.1 \\d+ [A-Za-z ]+\r\n").matcher(answer);
+            while (m.find()) {
+                statusLines.add(m.group().trim());
+            }
+            assertThat(statusLines).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 200 OK"); // then EOF
+        }
+    }
+
+    @Test
+    void answersHeadWithoutBodyAndRejectsGarbage() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
+            socket.getOutputStream().write(
+                    "HEAD /repos/octo/hello/traffic/views HTTP/1.0\r\nAuthorization: token t\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close").endsWith("\r\n\r\n");
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
+            socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 400 Bad Request");
+        }
+    }
 }

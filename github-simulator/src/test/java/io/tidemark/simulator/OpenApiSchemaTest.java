@@ -26,112 +26,112 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OpenApiSchemaTest {
 
-  private static final String TOKEN = "t-admin";
-  private static JsonNode components;
-  private static GitHubSimulator sim;
-  private static Http http;
+    private static final String TOKEN = "t-admin";
+    private static JsonNode components;
+    private static GitHubSimulator sim;
+    private static Http http;
 
-  @BeforeAll
-  static void start() throws IOException {
-    try (InputStream in = OpenApiSchemaTest.class.getResourceAsStream("/github-openapi/traffic.openapi.json")) {
-      components = Http.JSON.readTree(in).get("components");
+    @BeforeAll
+    static void start() throws IOException {
+        try (InputStream in = OpenApiSchemaTest.class.getResourceAsStream("/github-openapi/traffic.openapi.json")) {
+            components = Http.JSON.readTree(in).get("components");
+        }
+        sim = GitHubSimulator.builder()
+                .now(Instant.parse("2024-05-15T10:00:00Z"))
+                .generatedRepository("octo", "hello", 80)
+                .repository("octo", "quiet")
+                .token(TOKEN, Permission.ADMIN, "*")
+                .token("t-read", Permission.PULL, "*")
+                .start();
+        http = new Http(sim);
     }
-    sim = GitHubSimulator.builder()
-        .now(Instant.parse("2024-05-15T10:00:00Z"))
-        .generatedRepository("octo", "hello", 80)
-        .repository("octo", "quiet")
-        .token(TOKEN, Permission.ADMIN, "*")
-        .token("t-read", Permission.PULL, "*")
-        .start();
-    http = new Http(sim);
-  }
 
-  @AfterAll
-  static void stop() {
-    sim.close();
-  }
-
-  /** A schema made of one component ({@code array}: an array of it), resolving refs in the spec. */
-  private static JsonSchema schema(String component, boolean array) {
-    ObjectNode ref = Http.JSON.createObjectNode().put("$ref", "#/components/schemas/" + component);
-    ObjectNode root = Http.JSON.createObjectNode();
-    if (array) {
-      root.put("type", "array").set("items", ref);
-    } else {
-      root.putArray("allOf").add(ref);
+    @AfterAll
+    static void stop() {
+        sim.close();
     }
-    root.set("components", components);
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .formatAssertionsEnabled(true)
-        .build();
-    return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root, config);
-  }
 
-  private static Set<ValidationMessage> validate(String component, boolean array, JsonNode body) {
-    return schema(component, array).validate(body);
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-    "views, day, view-traffic", "views, week, view-traffic",
-    "clones, day, clone-traffic", "clones, week, clone-traffic"})
-  void seriesMatchTheirSchemas(String endpoint, String per, String component) {
-    for (String repo : new String[] {"hello", "quiet"}) {
-      JsonNode body = http.getJson("/repos/octo/" + repo + "/traffic/" + endpoint + "?per=" + per, TOKEN);
-      assertThat(validate(component, false, body)).as(repo + " " + body).isEmpty();
+    /** A schema made of one component ({@code array}: an array of it), resolving refs in the spec. */
+    private static JsonSchema schema(String component, boolean array) {
+        ObjectNode ref = Http.JSON.createObjectNode().put("$ref", "#/components/schemas/" + component);
+        ObjectNode root = Http.JSON.createObjectNode();
+        if (array) {
+            root.put("type", "array").set("items", ref);
+        } else {
+            root.putArray("allOf").add(ref);
+        }
+        root.set("components", components);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                .formatAssertionsEnabled(true)
+                .build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root, config);
     }
-    assertThat(http.getJson("/repos/octo/hello/traffic/" + endpoint + "?per=" + per, TOKEN).get(endpoint).size())
-        .isPositive(); // the buckets were validated too
-  }
 
-  @Test
-  void popularListsMatchTheirSchemas() {
-    JsonNode referrers = http.getJson("/repos/octo/hello/traffic/popular/referrers", TOKEN);
-    JsonNode paths = http.getJson("/repos/octo/hello/traffic/popular/paths", TOKEN);
-    assertThat(referrers.size()).isPositive();
-    assertThat(paths.size()).isPositive();
-    assertThat(validate("referrer-traffic", true, referrers)).isEmpty();
-    assertThat(validate("content-traffic", true, paths)).isEmpty();
-  }
-
-  @Test
-  void errorBodiesMatchBasicError() {
-    for (HttpResponse<String> response : java.util.List.of(
-        http.get("/repos/octo/hello/traffic/views", "wrong"),
-        http.get("/repos/octo/hello/traffic/views", "t-read"),
-        http.get("/repos/octo/missing/traffic/views", TOKEN),
-        http.get("/repos/octo/hello/traffic/views?per=year", TOKEN))) {
-      assertThat(response.statusCode()).isIn(401, 403, 404, 422);
-      assertThat(validate("basic-error", false, Http.json(response))).as(response.body()).isEmpty();
+    private static Set<ValidationMessage> validate(String component, boolean array, JsonNode body) {
+        return schema(component, array).validate(body);
     }
-  }
 
-  @Test
-  void theValidationWouldCatchAWrongShape() {
-    ObjectNode views = (ObjectNode) http.getJson("/repos/octo/hello/traffic/views", TOKEN);
-    assertThat(validate("view-traffic", false, views)).isEmpty();
+    @ParameterizedTest
+    @CsvSource({
+        "views, day, view-traffic", "views, week, view-traffic",
+        "clones, day, clone-traffic", "clones, week, clone-traffic"})
+    void seriesMatchTheirSchemas(String endpoint, String per, String component) {
+        for (String repo : new String[] {"hello", "quiet"}) {
+            JsonNode body = http.getJson("/repos/octo/" + repo + "/traffic/" + endpoint + "?per=" + per, TOKEN);
+            assertThat(validate(component, false, body)).as(repo + " " + body).isEmpty();
+        }
+        assertThat(http.getJson("/repos/octo/hello/traffic/" + endpoint + "?per=" + per, TOKEN).get(endpoint).size())
+                .isPositive(); // the buckets were validated too
+    }
 
-    ObjectNode missingUniques = views.deepCopy();
-    missingUniques.remove("uniques");
-    assertThat(validate("view-traffic", false, missingUniques)).isNotEmpty();
+    @Test
+    void popularListsMatchTheirSchemas() {
+        JsonNode referrers = http.getJson("/repos/octo/hello/traffic/popular/referrers", TOKEN);
+        JsonNode paths = http.getJson("/repos/octo/hello/traffic/popular/paths", TOKEN);
+        assertThat(referrers.size()).isPositive();
+        assertThat(paths.size()).isPositive();
+        assertThat(validate("referrer-traffic", true, referrers)).isEmpty();
+        assertThat(validate("content-traffic", true, paths)).isEmpty();
+    }
 
-    ObjectNode stringUniques = views.deepCopy();
-    stringUniques.put("uniques", "12");
-    assertThat(validate("view-traffic", false, stringUniques)).isNotEmpty();
+    @Test
+    void errorBodiesMatchBasicError() {
+        for (HttpResponse<String> response : java.util.List.of(
+                http.get("/repos/octo/hello/traffic/views", "wrong"),
+                http.get("/repos/octo/hello/traffic/views", "t-read"),
+                http.get("/repos/octo/missing/traffic/views", TOKEN),
+                http.get("/repos/octo/hello/traffic/views?per=year", TOKEN))) {
+            assertThat(response.statusCode()).isIn(401, 403, 404, 422);
+            assertThat(validate("basic-error", false, Http.json(response))).as(response.body()).isEmpty();
+        }
+    }
 
-    ObjectNode bucketWithoutUniques = views.deepCopy();
-    ((ObjectNode) bucketWithoutUniques.get("views").get(0)).remove("uniques");
-    assertThat(validate("view-traffic", false, bucketWithoutUniques)).isNotEmpty();
+    @Test
+    void theValidationWouldCatchAWrongShape() {
+        ObjectNode views = (ObjectNode) http.getJson("/repos/octo/hello/traffic/views", TOKEN);
+        assertThat(validate("view-traffic", false, views)).isEmpty();
 
-    ObjectNode badTimestamp = views.deepCopy();
-    ((ObjectNode) badTimestamp.get("views").get(0)).put("timestamp", "yesterday");
-    assertThat(validate("view-traffic", false, badTimestamp)).isNotEmpty();
+        ObjectNode missingUniques = views.deepCopy();
+        missingUniques.remove("uniques");
+        assertThat(validate("view-traffic", false, missingUniques)).isNotEmpty();
 
-    JsonNode paths = http.getJson("/repos/octo/hello/traffic/popular/paths", TOKEN).deepCopy();
-    ((ObjectNode) paths.get(0)).remove("title");
-    assertThat(validate("content-traffic", true, paths)).isNotEmpty();
+        ObjectNode stringUniques = views.deepCopy();
+        stringUniques.put("uniques", "12");
+        assertThat(validate("view-traffic", false, stringUniques)).isNotEmpty();
 
-    ObjectNode error = Http.JSON.createObjectNode().put("message", "x").put("status", 404);
-    assertThat(validate("basic-error", false, error)).isNotEmpty(); // status must be a string
-  }
+        ObjectNode bucketWithoutUniques = views.deepCopy();
+        ((ObjectNode) bucketWithoutUniques.get("views").get(0)).remove("uniques");
+        assertThat(validate("view-traffic", false, bucketWithoutUniques)).isNotEmpty();
+
+        ObjectNode badTimestamp = views.deepCopy();
+        ((ObjectNode) badTimestamp.get("views").get(0)).put("timestamp", "yesterday");
+        assertThat(validate("view-traffic", false, badTimestamp)).isNotEmpty();
+
+        JsonNode paths = http.getJson("/repos/octo/hello/traffic/popular/paths", TOKEN).deepCopy();
+        ((ObjectNode) paths.get(0)).remove("title");
+        assertThat(validate("content-traffic", true, paths)).isNotEmpty();
+
+        ObjectNode error = Http.JSON.createObjectNode().put("message", "x").put("status", 404);
+        assertThat(validate("basic-error", false, error)).isNotEmpty(); // status must be a string
+    }
 }
