@@ -152,6 +152,33 @@ public class PanacheTrafficStore implements TrafficStore {
         totals.upsertMax(StorageMapper.totals(repositoryId, window));
     }
 
+    /**
+     * Merges many windows of one known repository at once, for bulk imports (history from other
+     * tools, benchmarks): the same result as {@link #merge} of each window in any order, in one
+     * transaction (all or nothing) and one upsert batch. Observations of the same bucket are
+     * combined first with the merge rule itself (per-field maximum, complete if any, earliest
+     * first and latest last sighting), so each bucket is written once; concurrent merges of the
+     * same repository stay safe because the database still keeps the maximum.
+     *
+     * <p>Not part of the {@link TrafficStore} port: an adapter's fast path. The windows are held
+     * in memory; import in slices of a few thousand windows.
+     */
+    @Transactional
+    public void mergeAll(RepositoryId repository, List<TrafficWindow> windows) {
+        required("repository", repository);
+        required("windows", windows);
+        for (int i = 0; i < windows.size(); i++) {
+            required("windows[" + i + "]", windows.get(i));
+        }
+        long repositoryId = repositories.findIdToMerge(repository.key())
+                .orElseThrow(() -> unknown(repository));
+        if (windows.isEmpty()) {
+            return;
+        }
+        buckets.upsertMax(StorageMapper.combinedObservations(repositoryId, windows));
+        totals.upsertMax(StorageMapper.combinedTotals(repositoryId, windows));
+    }
+
     @Override
     @Transactional
     public Map<RepositoryId, List<KeptBucket>> series(

@@ -116,6 +116,47 @@ final class StorageMapper {
         return rows;
     }
 
+    /**
+     * The observations of several windows, those of the same bucket combined by the merge rule,
+     * sorted by kind, granularity and start (so concurrent merges lock buckets in one order).
+     */
+    static List<TrafficBucketEntity> combinedObservations(long repositoryId, List<TrafficWindow> windows) {
+        java.util.TreeMap<String, TrafficBucketEntity> combined = new java.util.TreeMap<>();
+        for (TrafficWindow window : windows) {
+            for (TrafficBucketEntity row : observations(repositoryId, window)) {
+                String key = row.getKind() + "|" + row.getGranularity() + "|" + row.getStart();
+                TrafficBucketEntity kept = combined.putIfAbsent(key, row);
+                if (kept != null) {
+                    kept.setCount(Math.max(kept.getCount(), row.getCount()));
+                    kept.setUniques(Math.max(kept.getUniques(), row.getUniques()));
+                    kept.setComplete(kept.isComplete() || row.isComplete());
+                    if (row.getFirstSeenAt().isBefore(kept.getFirstSeenAt())) {
+                        kept.setFirstSeenAt(row.getFirstSeenAt());
+                    }
+                    if (row.getLastSeenAt().isAfter(kept.getLastSeenAt())) {
+                        kept.setLastSeenAt(row.getLastSeenAt());
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(combined.values());
+    }
+
+    /** The totals of several windows, those of the same fetch combined by the maximum. */
+    static List<WindowTotalsEntity> combinedTotals(long repositoryId, List<TrafficWindow> windows) {
+        java.util.TreeMap<String, WindowTotalsEntity> combined = new java.util.TreeMap<>();
+        for (TrafficWindow window : windows) {
+            WindowTotalsEntity row = totals(repositoryId, window);
+            String key = row.getKind() + "|" + row.getGranularity() + "|" + row.getFetchedAt();
+            WindowTotalsEntity kept = combined.putIfAbsent(key, row);
+            if (kept != null) {
+                kept.setCount(Math.max(kept.getCount(), row.getCount()));
+                kept.setUniques(Math.max(kept.getUniques(), row.getUniques()));
+            }
+        }
+        return new ArrayList<>(combined.values());
+    }
+
     static WindowTotalsEntity totals(long repositoryId, TrafficWindow window) {
         WindowTotals totals = window.totals();
         WindowTotalsEntity entity = new WindowTotalsEntity();

@@ -14,10 +14,15 @@ public class WindowTotalsRepository implements PanacheRepositoryBase<WindowTotal
      * is idempotent and safe under concurrency like the buckets.
      */
     public void upsertMax(WindowTotalsEntity totals) {
+        upsertMax(List.of(totals));
+    }
+
+    /** Like {@link #upsertMax(WindowTotalsEntity)} for several fetches, as one JDBC batch. */
+    public void upsertMax(List<WindowTotalsEntity> totals) {
         NativeStatements.executeBatch(
                 getEntityManager(),
                 SqlDialect.of(getEntityManager()).upsertTotalsMax,
-                List.of(totals),
+                totals,
                 (parameters, row) -> parameters
                         .add(row.getRepositoryId())
                         .add(row.getKind())
