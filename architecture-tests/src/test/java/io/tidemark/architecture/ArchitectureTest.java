@@ -29,6 +29,7 @@ class ArchitectureTest {
     static final String STORAGE = "io.tidemark.storage..";
     static final String APP = "io.tidemark.app..";
     static final String SIMULATOR = "io.tidemark.simulator..";
+    static final String BENCHMARKS = "io.tidemark.bench..";
 
     private static JavaClasses production;
 
@@ -41,7 +42,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.tidemark.core", "io.tidemark.github", "io.tidemark.storage", "io.tidemark.app",
-        "io.tidemark.simulator"})
+        "io.tidemark.simulator", "io.tidemark.bench"})
     void everyModuleIsImported(String rootPackage) {
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith(rootPackage)))
                 .as("classes of %s on the classpath", rootPackage)
@@ -83,9 +84,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(CORE, GITHUB, STORAGE, APP)
                 .because("the simulator is a fake GitHub; sharing Tidemark's code would let both be wrong alike")
                 .check(production);
-        noClasses().that().resideOutsideOfPackage(SIMULATOR)
+        noClasses().that().resideOutsideOfPackages(SIMULATOR, BENCHMARKS)
                 .should().dependOnClassesThat().resideInAPackage(SIMULATOR)
                 .because("the simulator is test support, never part of what ships")
+                .check(production);
+    }
+
+    @Test
+    void nothingDependsOnTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackage(BENCHMARKS)
+                .should().dependOnClassesThat().resideInAPackage(BENCHMARKS)
                 .check(production);
     }
 
