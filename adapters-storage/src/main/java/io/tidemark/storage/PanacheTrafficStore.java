@@ -13,6 +13,7 @@ import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.port.out.RepositoryPage;
 import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.storage.persistence.DailySnapshot;
 import io.tidemark.storage.persistence.PathSnapshotEntity;
 import io.tidemark.storage.persistence.PathSnapshotRepository;
 import io.tidemark.storage.persistence.ReferrerSnapshotEntity;
@@ -38,6 +39,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@link TrafficStore} over Hibernate ORM with Panache, on PostgreSQL or H2 (the schema is
@@ -230,22 +233,9 @@ public class PanacheTrafficStore implements TrafficStore {
         required("repository", repository);
         required("snapshot", snapshot);
         long repositoryId = lockedId(repository);
-        Instant takenAt = StorageMapper.stored(snapshot.takenAt());
-        Optional<ReferrerSnapshotEntity> sameDay = referrerSnapshots.findOfDay(repositoryId, snapshot.day());
-        if (sameDay.isPresent()) {
-            ReferrerSnapshotEntity kept = sameDay.get();
-            if (!kept.getTakenAt().isAfter(takenAt)) {
-                kept.setTakenAt(takenAt);
-                kept.replaceEntries(StorageMapper.referrerEntries(snapshot));
-            }
-            return;
-        }
-        ReferrerSnapshotEntity entity = new ReferrerSnapshotEntity();
-        entity.setRepositoryId(repositoryId);
-        entity.setDay(snapshot.day());
-        entity.setTakenAt(takenAt);
-        entity.replaceEntries(StorageMapper.referrerEntries(snapshot));
-        referrerSnapshots.persist(entity);
+        keepOfDay(repositoryId, snapshot.day(), snapshot.takenAt(), StorageMapper.referrerEntries(snapshot),
+                referrerSnapshots.findOfDay(repositoryId, snapshot.day()), ReferrerSnapshotEntity::new,
+                referrerSnapshots::persist);
     }
 
     /** Like {@link #save(RepositoryId, TopReferrers)}. */
@@ -255,22 +245,35 @@ public class PanacheTrafficStore implements TrafficStore {
         required("repository", repository);
         required("snapshot", snapshot);
         long repositoryId = lockedId(repository);
-        Instant takenAt = StorageMapper.stored(snapshot.takenAt());
-        Optional<PathSnapshotEntity> sameDay = pathSnapshots.findOfDay(repositoryId, snapshot.day());
+        keepOfDay(repositoryId, snapshot.day(), snapshot.takenAt(), StorageMapper.pathEntries(snapshot),
+                pathSnapshots.findOfDay(repositoryId, snapshot.day()), PathSnapshotEntity::new,
+                pathSnapshots::persist);
+    }
+
+    /** The rule of both snapshot kinds: the day's snapshot is replaced unless it was taken later. */
+    private static <S extends DailySnapshot<E>, E> void keepOfDay(
+            long repositoryId,
+            LocalDate day,
+            Instant taken,
+            List<E> entries,
+            Optional<S> sameDay,
+            Supplier<S> create,
+            Consumer<S> persist) {
+        Instant takenAt = StorageMapper.stored(taken);
         if (sameDay.isPresent()) {
-            PathSnapshotEntity kept = sameDay.get();
+            S kept = sameDay.get();
             if (!kept.getTakenAt().isAfter(takenAt)) {
                 kept.setTakenAt(takenAt);
-                kept.replaceEntries(StorageMapper.pathEntries(snapshot));
+                kept.replaceEntries(entries);
             }
             return;
         }
-        PathSnapshotEntity entity = new PathSnapshotEntity();
+        S entity = create.get();
         entity.setRepositoryId(repositoryId);
-        entity.setDay(snapshot.day());
+        entity.setDay(day);
         entity.setTakenAt(takenAt);
-        entity.replaceEntries(StorageMapper.pathEntries(snapshot));
-        pathSnapshots.persist(entity);
+        entity.replaceEntries(entries);
+        persist.accept(entity);
     }
 
     @Override

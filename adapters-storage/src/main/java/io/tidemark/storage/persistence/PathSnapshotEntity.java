@@ -21,7 +21,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "path_snapshot")
-public class PathSnapshotEntity {
+public class PathSnapshotEntity implements DailySnapshot<PathEntryEmbeddable> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

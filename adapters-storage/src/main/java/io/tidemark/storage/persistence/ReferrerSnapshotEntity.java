@@ -21,7 +21,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "referrer_snapshot")
-public class ReferrerSnapshotEntity {
+public class ReferrerSnapshotEntity implements DailySnapshot<ReferrerEntryEmbeddable> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
