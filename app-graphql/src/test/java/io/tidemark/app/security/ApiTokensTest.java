@@ -20,18 +20,7 @@ class ApiTokensTest {
     @Test
     void withoutAConfiguredAdminTokenOneIsGeneratedAndLoggedOnce() {
         List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(String.format(record.getMessage().replace("%s", "%s"), record.getParameters()));
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
+        Handler capture = capturing(lines);
         Logger logger = Logger.getLogger(ApiTokens.class.getName());
         logger.addHandler(capture);
         try {
@@ -53,18 +42,7 @@ class ApiTokensTest {
     @Test
     void configuredTokensAreTheOnlyOnesAndAreNeverLogged() {
         List<String> lines = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
+        Handler capture = capturing(lines);
         Logger logger = Logger.getLogger(ApiTokens.class.getName());
         logger.addHandler(capture);
         try {
@@ -78,6 +56,24 @@ class ApiTokensTest {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    /** A handler adding each formatted log line to {@code lines}. */
+    private static Handler capturing(List<String> lines) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getParameters() == null
+                        ? record.getMessage()
+                        : String.format(record.getMessage(), record.getParameters()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
     }
 
     private static TidemarkConfig config(
