@@ -1,5 +1,6 @@
 package io.tidemark.app;
 
+import io.tidemark.core.testing.RequiresPostgres;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,8 +10,8 @@ public class PostgresSimulatorResource extends GitHubSimulatorResource {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("quarkus.datasource.jdbc.url", PostgresAvailable.URL + "?currentSchema=tidemark_e2e&reWriteBatchedInserts=true");
-        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.jdbc.url", RequiresPostgres.jdbcUrl() + "?currentSchema=tidemark_e2e&reWriteBatchedInserts=true");
+        config.put("quarkus.datasource.username", RequiresPostgres.user());
         return config;
     }
 }

@@ -3,11 +3,12 @@ package io.tidemark.app;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.tidemark.core.testing.RequiresPostgres;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@link TrafficHistoryScenario} with the application built for, and running on, PostgreSQL. */
 @QuarkusTest
 @TestProfile(PostgresProfile.class)
-@ExtendWith(PostgresAvailable.class)
+@ExtendWith(RequiresPostgres.class)
 @QuarkusTestResource(value = PostgresSimulatorResource.class, restrictToAnnotatedClass = true)
 class TrafficHistoryPostgresTest extends TrafficHistoryScenario {}
