@@ -1,8 +1,11 @@
 # Shared helpers of the benchmark scripts (sourced, not run).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Overridable so that the smoke run in `./mvnw verify` (BenchScriptsSmokeIT) never touches the
+# real results, the real benchmark databases or docs/benchmarks.md.
 WORK="${BENCH_WORK:-$ROOT/benchmarks/target/bench-work}"
-RESULTS="$ROOT/bench/results"
+RESULTS="${BENCH_RESULTS:-$ROOT/bench/results}"
+DB_PREFIX="${BENCH_DB_PREFIX:-bench}"
 PGHOST="${PGHOST:-127.0.0.1}"; PGPORT="${PGPORT:-5432}"; PGUSER="${PGUSER:-postgres}"
 export PGHOST PGPORT PGUSER
 mkdir -p "$WORK" "$RESULTS"
@@ -27,6 +30,9 @@ machine() {
 # Builds the jars if they are missing (a fresh clone).
 ensure_built() {
   if [ ! -f "$ROOT/benchmarks/target/quarkus-app/quarkus-run.jar" ] || [ ! -f "$ROOT/app-graphql/target/quarkus-app/quarkus-run.jar" ]; then
+    if [ "${BENCH_NO_BUILD:-false}" = true ]; then # inside a Maven build (the smoke run): no nested build
+      log "the packaged applications are missing (app-graphql and benchmarks target/quarkus-app)"; exit 1
+    fi
     log "building (first run)"
     (cd "$ROOT" && ./mvnw -q install -DskipTests)
   fi

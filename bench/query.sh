@@ -4,7 +4,7 @@
 #   bench/query.sh        # defaults: REPOS=1000 DAYS=728 ROUNDS=3 DURATION=15 CONNECTIONS=32 WARMUP=30 SEED=true
 #   REPOS=20 DAYS=56 ROUNDS=1 DURATION=3 WARMUP=3 STARTS=1 bench/query.sh     # a quick look
 #
-# 1. Seeds the database "bench" (fresh) with REPOS x DAYS through the TrafficStore port (bulk).
+# 1. Seeds the database "bench" (fresh; BENCH_DB_PREFIX names another) with REPOS x DAYS through the TrafficStore port (bulk).
 # 2. Starts Tidemark (JVM mode, the app-graphql jar re-augmented for PostgreSQL) STARTS times:
 #    start-up time to the first answered query, idle RSS.
 # 3. wrk (Debian package), CONNECTIONS connections, 2 threads, DURATION s each, ROUNDS rounds
@@ -13,11 +13,12 @@
 #    Figures are medians over the rounds; ratios are taken within each round.
 # 4. Counts the SQL statements per request (log_statement=all on "bench" for that phase only).
 # 5. Records JFR during one extra design-card run and summarises it.
-# Writes bench/results/query.md.
+# Writes bench/results/query.md (BENCH_RESULTS names another directory). PORT and PORTB (PORT + 1)
+# are the ports of the two servers; IDLE_WAIT the seconds before the idle RSS is read.
 source "$(dirname "$0")/lib.sh"
 REPOS="${REPOS:-1000}"; DAYS="${DAYS:-728}"; ROUNDS="${ROUNDS:-3}"; DURATION="${DURATION:-15}"
-CONNECTIONS="${CONNECTIONS:-32}"; WARMUP="${WARMUP:-30}"; SEED="${SEED:-true}"; STARTS="${STARTS:-3}"; PORT="${PORT:-18080}"
-DB=bench; TOKEN=bench-viewer-token; URL="http://127.0.0.1:$PORT/graphql"
+CONNECTIONS="${CONNECTIONS:-32}"; WARMUP="${WARMUP:-30}"; SEED="${SEED:-true}"; STARTS="${STARTS:-3}"; PORT="${PORT:-18080}"; IDLE_WAIT="${IDLE_WAIT:-5}"
+DB="$DB_PREFIX"; TOKEN=bench-viewer-token; URL="http://127.0.0.1:$PORT/graphql"
 MACHINE="$(machine)"
 ensure_built; ensure_wrk
 JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true"
@@ -50,7 +51,7 @@ if [ ! -f "$appB_dir/quarkus-app/quarkus-run.jar" ] || [ "$app" -nt "$appB_dir/q
     -jar "$appB_dir/quarkus-app/quarkus-run.jar" >"$appB_dir/augment.log" 2>&1
 fi
 appB="$appB_dir/quarkus-app/quarkus-run.jar"
-PORTB=$((PORT + 1)); URLB="http://127.0.0.1:$PORTB/graphql"
+PORTB="${PORTB:-$((PORT + 1))}"; URLB="http://127.0.0.1:$PORTB/graphql"
 PID=""; PIDB=""
 launch() { # $1 jar, $2 port, $3 log, $4 java options: prints the pid
   TIDEMARK_DB=postgresql QUARKUS_DATASOURCE_JDBC_URL="$JDBC" TIDEMARK_VIEWER_TOKEN="$TOKEN" \
@@ -94,7 +95,7 @@ check_answer() {
 # --- 5. footprint: start-up and idle RSS -----------------------------------------------------
 starts=(); idle=()
 for i in $(seq 1 "$STARTS"); do
-  start_app; starts+=("$STARTUP_MS"); sleep 5; idle+=("$(rss_mb)"); log "start ${starts[-1]} ms, idle RSS ${idle[-1]} MB"
+  start_app; starts+=("$STARTUP_MS"); sleep "$IDLE_WAIT"; idle+=("$(rss_mb)"); log "start ${starts[-1]} ms, idle RSS ${idle[-1]} MB"
   [ "$i" -lt "$STARTS" ] && stop_app
 done
 for f in typename design-card list; do check_answer "$Q/$f.json"; done
@@ -106,7 +107,7 @@ log "warm-up"
 for u in "$URL" "$URLB"; do # long enough for C2 to compile the design card's hot paths
   wrk_run "$Q/typename.json" "$CONNECTIONS" "$WARMUP" "$u" >/dev/null; wrk_run "$Q/design-card.json" "$CONNECTIONS" "$WARMUP" "$u" >/dev/null
 done
-wrk_run "$Q/list.json" 1 5 >/dev/null
+wrk_run "$Q/list.json" 1 "$WARMUP" >/dev/null
 peak_file="$WORK/rss-peak"; echo 0 >"$peak_file"
 ( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
 sampler=$!
@@ -144,7 +145,7 @@ stop_all
 
 # --- 5. footprint with a sized heap (same jar, JVM options only) -------------------------------
 TUNED_OPTS="${TUNED_OPTS:--Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1}"
-JAVA_OPTS="$TUNED_OPTS" start_app; tuned_start="$STARTUP_MS"; sleep 5; tuned_idle="$(rss_mb)"
+JAVA_OPTS="$TUNED_OPTS" start_app; tuned_start="$STARTUP_MS"; sleep "$IDLE_WAIT"; tuned_idle="$(rss_mb)"
 echo 0 >"$peak_file"
 ( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
 sampler=$!
@@ -194,7 +195,7 @@ figure after a warm-up of ${WARMUP} s per query and variant; medians over the ro
 | # | figure | measured (median) | target | verdict |
 | --- | --- | --- | --- | --- |
 | 1 | \`{ __typename }\`, $CONNECTIONS connections: requests/s | $(m "${t_rps[@]}") (${t_rps[*]}); p99 $(m "${t_p99[@]}") ms | framework ceiling | |
-| 1 | design card (clones per week over 2 years: $(( DAYS / 7 )) weeks, top referrers; $design_bytes bytes), $CONNECTIONS connections: requests/s | $(m "${d_rps[@]}") (${d_rps[*]}) | | |
+| 1 | design card (clones per week over $DAYS days: $(( DAYS / 7 )) weeks, top referrers; $design_bytes bytes), $CONNECTIONS connections: requests/s | $(m "${d_rps[@]}") (${d_rps[*]}) | | |
 | 1 | design card / \`__typename\` throughput, same round | $ratio_m (${ratio[*]}) | >= 0.5 | $(verdict "$ratio_m" 0.5 0) |
 | 1 | design card p99 latency, $CONNECTIONS connections | $p99_m ms (${d_p99[*]}); p50 $(m "${d_p50[@]}") ms | < 25 ms | $(verdict "$p99_m" 25 1) |
 | 1 | remedy B (\`quarkus.smallrye-graphql.nonblocking.enabled=false\`, same data, same rounds): \`__typename\` / design card requests/s | $(m "${tb_rps[@]}") (${tb_rps[*]}) / $(m "${db_rps[@]}") (${db_rps[*]}) | | |

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Puts the latest results (bench/results/*.md, written by the benchmark scripts) into
-# docs/benchmarks.md, between the "results:begin" and "results:end" markers.
+# docs/benchmarks.md (or BENCH_DOC), between the "results:begin" and "results:end" markers.
 source "$(dirname "$0")/lib.sh"
-doc="$ROOT/docs/benchmarks.md"
+doc="${BENCH_DOC:-$ROOT/docs/benchmarks.md}"
 tmp="$(mktemp)"
 {
   sed '/<!-- results:begin -->/q' "$doc"

@@ -27,10 +27,10 @@ for db in $DBS; do
   for run in $(seq 1 "$RUNS"); do
     declare -A rate=()
     for mode in true false; do
-      if [ "$db" = postgresql ]; then fresh_pg_db bench_seed; fi
+      if [ "$db" = postgresql ]; then fresh_pg_db "${DB_PREFIX}_seed"; fi
       data="$WORK/seed-h2-data"; rm -rf "$data"
       line="$(java -Dtidemark.db="$db" -Dtidemark.bench.data-dir="$data" \
-        -Dtidemark.bench.jdbc-url.postgresql="jdbc:postgresql://$PGHOST:$PGPORT/bench_seed?reWriteBatchedInserts=true" \
+        -Dtidemark.bench.jdbc-url.postgresql="jdbc:postgresql://$PGHOST:$PGPORT/${DB_PREFIX}_seed?reWriteBatchedInserts=true" \
         -jar "$jar" seed --repos "$REPOS" --days "$DAYS" --threads "$THREADS" --bulk "$mode" 2>&1 | grep '^RESULT')"
       log "$line"
       rate[$mode]="$(field "$line" buckets_per_s)"; buckets="$(field "$line" buckets)"; days="$(field "$line" days)"
