@@ -144,7 +144,8 @@ kill "$sampler" 2>/dev/null || true
 stop_all
 
 # --- 5. footprint with a sized heap (same jar, JVM options only) -------------------------------
-TUNED_OPTS="${TUNED_OPTS:--Xmx128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1}"
+# by default the JVM options bin/tidemark starts Tidemark with
+TUNED_OPTS="${TUNED_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/bin/tidemark")}"
 JAVA_OPTS="$TUNED_OPTS" start_app; tuned_start="$STARTUP_MS"; sleep "$IDLE_WAIT"; tuned_idle="$(rss_mb)"
 echo 0 >"$peak_file"
 ( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
@@ -206,7 +207,7 @@ figure after a warm-up of ${WARMUP} s per query and variant; medians over the ro
 | 2 | SQL statements per request: repositories page / design card | $stmt_list / $stmt_design (transactions: $tx_list / $tx_design) | bounded (no N+1) | $(awk -v s="$stmt_list" 'BEGIN {print (s == "n/a") ? "not measured" : (s > 20 ? "N+1: grows with the page size" : "bounded")}') |
 | 5 | start-up to the first answered query | $start_m ms (${starts[*]}) | < 3 s | $(verdict "$start_m" 3000 1) |
 | 5 | resident memory (RSS) idle / peak under load | $(m "${idle[@]}") MB (${idle[*]}) / $load_rss MB | < 300 MB under load | $(verdict "$load_rss" 300 1) |
-| 5 | sized JVM (\`JAVA_OPTS="$TUNED_OPTS"\`): start-up, RSS idle / peak under design-card load, design card requests/s and p99 | $tuned_start ms; $tuned_idle MB / $tuned_rss MB; $(field "$tuned_load" rps) req/s, p99 $(field "$tuned_load" p99_ms) ms (one run) | < 3 s, < 300 MB | $(verdict "$tuned_rss" 300 1) |
+| 5 | sized JVM (\`JAVA_OPTS="$TUNED_OPTS"\`, bin/tidemark's default unless TUNED_OPTS is set): start-up, RSS idle / peak under design-card load, design card requests/s and p99 | $tuned_start ms; $tuned_idle MB / $tuned_rss MB; $(field "$tuned_load" rps) req/s, p99 $(field "$tuned_load" p99_ms) ms (one run) | < 3 s, < 300 MB | $(verdict "$tuned_rss" 300 1) |
 
 JFR profile of one more design-card run ($CONNECTIONS connections, ${DURATION} s, \`settings=profile\`;
 \`jfr print --events jdk.ExecutionSample\` summarised by \`bench/jfr-summary.py\`):

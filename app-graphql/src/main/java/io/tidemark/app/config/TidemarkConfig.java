@@ -70,6 +70,13 @@ public interface TidemarkConfig {
         @WithDefault("2000")
         int maxTokens();
 
+        /**
+         * Most traffic buckets one request may return, over all its series ({@code
+         * TIDEMARK_GRAPHQL_MAX_BUCKETS}); keeps one request from exhausting the heap.
+         */
+        @WithDefault("25000")
+        int maxBuckets();
+
         /** Largest request body ({@code TIDEMARK_GRAPHQL_MAX_BODY_SIZE}). */
         @WithDefault("64K")
         String maxBodySize();

@@ -78,6 +78,15 @@ public abstract class ApiError extends RuntimeException {
         }
     }
 
+    @ErrorCode("RESULT_TOO_LARGE")
+    public static final class ResultTooLarge extends ApiError {
+        private static final long serialVersionUID = 1L;
+
+        public ResultTooLarge(String message) {
+            super(message);
+        }
+    }
+
     @ErrorCode("INTERNAL")
     public static final class Internal extends ApiError {
         private static final long serialVersionUID = 1L;

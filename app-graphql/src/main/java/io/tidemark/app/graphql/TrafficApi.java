@@ -34,12 +34,15 @@ public class TrafficApi {
     private final TrackRepositoryUseCase tracking;
     private final SyncCoordinator sync;
     private final SecurityIdentity identity;
+    private final ResultBudget budget;
 
-    public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync, SecurityIdentity identity) {
+    public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync,
+            SecurityIdentity identity, ResultBudget budget) {
         this.query = query;
         this.tracking = tracking;
         this.sync = sync;
         this.identity = identity;
+        this.budget = budget;
     }
 
     @Query("repository")
@@ -90,6 +93,13 @@ public class TrafficApi {
             @Name("since") LocalDate since,
             @Name("until") LocalDate until) {
         return series(repository, TrafficKind.CLONES, per, since, until);
+    }
+
+    @NonNull
+    @Description("The buckets, oldest first. One request may return at most TIDEMARK_GRAPHQL_MAX_BUCKETS"
+            + " (25,000 by default) in all; beyond that, buckets fail with RESULT_TOO_LARGE.")
+    public List<@NonNull TrafficBucket> buckets(@Source TrafficSeries series) {
+        return series.buckets();
     }
 
     @NonNull
@@ -184,7 +194,7 @@ public class TrafficApi {
             Repository repository, TrafficKind kind, Granularity per, LocalDate since, LocalDate until) {
         DateRange range = new DateRange(since, until);
         Granularity granularity = per == null ? Granularity.DAY : per;
-        return new TrafficSeries(repository.batch().series(repository.id(), kind, granularity.toCore(), range));
+        return new TrafficSeries(repository.batch().series(repository.id(), kind, granularity.toCore(), range), budget);
     }
 
     private Repository single(TrackedRepository tracked) {

@@ -6,21 +6,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 public class TrafficSeries {
 
-    private final int count;
-    private final List<TrafficBucket> buckets;
+    private final io.tidemark.core.model.TrafficSeries series;
+    private final ResultBudget budget;
 
-    TrafficSeries(io.tidemark.core.model.TrafficSeries series) {
-        this.count = series.count();
-        this.buckets = series.buckets().stream().map(TrafficBucket::new).toList();
+    TrafficSeries(io.tidemark.core.model.TrafficSeries series, ResultBudget budget) {
+        this.series = series;
+        this.budget = budget;
     }
 
     @Description("Sum of the buckets' counts.")
     public int getCount() {
-        return count;
+        return series.count();
     }
 
-    @NonNull
-    public List<@NonNull TrafficBucket> getBuckets() {
-        return buckets;
+    /** The buckets, resolved by {@link TrafficApi#buckets}, which spends them from the request's budget. */
+    List<TrafficBucket> buckets() {
+        budget.spend(series.buckets().size());
+        return series.buckets().stream().map(TrafficBucket::new).toList();
     }
 }
