@@ -64,6 +64,30 @@ class GraphQlApiTest {
     }
 
     @Test
+    void aDocumentThatDoesNotMatchTheSchemaGetsValidationFailed() {
+        JsonPath unknownField = Gql.post(VIEWER, "{ repositories { nodes { views { uniques } } } }")
+                .statusCode(200).extract().jsonPath();
+        assertThat(unknownField.getString("errors[0].extensions.code")).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(unknownField.getString("errors[0].message")).contains("uniques");
+        assertThat(Gql.errorCode(VIEWER, "{ repository(owner: \"octo\") { name } }")).isEqualTo("GRAPHQL_VALIDATION_FAILED");
+        assertThat(Gql.errorCode(VIEWER, "{ repositories { nodes { views(per: MONTH) { count } } } }"))
+                .isEqualTo("GRAPHQL_VALIDATION_FAILED");
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIsABadRequestNotAServerError() {
+        for (String body : new String[] {
+                "{\"query\": \"{ __typename }\", \"variables\": 5}",
+                "{\"query\": \"{ __typename }\", \"operationName\": 7}"}) {
+            JsonPath json = given().contentType(ContentType.JSON).auth().oauth2(VIEWER).body(body)
+                    .post("/graphql").then().statusCode(400).extract().jsonPath();
+            assertThat(json.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+            assertThat(json.getString("errors[0].message")).contains("variables").doesNotContain("Exception");
+        }
+        assertThat(Gql.ok(VIEWER, "{ __typename }").getString("data.__typename")).isEqualTo("Query");
+    }
+
+    @Test
     void syncingAnUnknownRepositoryIsNotFound() {
         assertThat(Gql.errorCode(ADMIN, "mutation { syncRepository(owner: \"octo\", name: \"nowhere\") { syncedAt } }"))
                 .isEqualTo("NOT_FOUND");
@@ -92,6 +116,7 @@ class GraphQlApiTest {
         String tooDeep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }";
         JsonPath json = Gql.post(ADMIN, tooDeep).statusCode(200).extract().jsonPath();
         assertThat(json.getString("errors[0].message")).containsIgnoringCase("depth");
+        assertThat(json.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(json.getString("data")).isNull();
     }
 
@@ -104,6 +129,7 @@ class GraphQlApiTest {
         complex.append(" }");
         JsonPath tooComplex = Gql.post(ADMIN, complex.toString()).statusCode(200).extract().jsonPath();
         assertThat(tooComplex.getString("errors[0].message")).containsIgnoringCase("complexity");
+        assertThat(tooComplex.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
 
         String longDocument = aliases(800);
         JsonPath tooLong = Gql.post(ADMIN, longDocument).statusCode(200).extract().jsonPath();
