@@ -6,7 +6,7 @@
 #
 # The counts are deterministic (simulated clock, seeded traffic): one run is enough. A second run
 # gives the adapter an ETag cache smaller than the 6 URLs per repository it cycles through (as the
-# default 2,000 answers are for more than 333 repositories), to show what the cache saves.
+# default 6,000 answers are for more than 1,000 repositories), to show what the cache saves.
 # Writes bench/results/budget.md.
 source "$(dirname "$0")/lib.sh"
 REPOS="${REPOS:-40}"; DAYS="${DAYS:-28}"; INTERVAL="${INTERVAL:-6h}"; SMALL_CACHE="${SMALL_CACHE:-200}"
@@ -31,7 +31,7 @@ $MACHINE
 
 $REPOS repositories on the simulator (generated traffic of about 0.3, 3, 30 and 300 views a day,
 in turn), synced by the real SyncService (sync policy), SyncDueRepositoriesService (scheduler,
-one tick per simulated hour) and GitHubTrafficSource (ETag cache of the default 2,000 answers),
+one tick per simulated hour) and GitHubTrafficSource (ETag cache of the default 6,000 answers),
 interval $INTERVAL, for $DAYS simulated days.
 
 | figure | measured | ideal |

@@ -50,9 +50,11 @@ public interface GitHubConfig {
 
     /**
      * How many URLs the conditional-request cache ({@code ETag} and parsed answer) remembers,
-     * least recently used dropped first.
+     * least recently used dropped first. A repository cycles through 6 URLs (views and clones per
+     * day and per week, referrers, paths), so the default covers 1,000 repositories; below 6 per
+     * repository, answers are dropped before they are asked again and cost budget.
      */
-    @WithDefault("2000")
+    @WithDefault("6000")
     int etagCacheSize();
 
     /** The User-Agent header; by default {@code tidemark/<version>}. */

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <pre>
  * seed   --repos N --days D [--threads T] [--bulk true|false] [--end YYYY-MM-DD]
                                                              history through TrafficStore
- * budget --repos N [--days 28] [--interval 6h] [--etag-cache 2000]
+ * budget --repos N [--days 28] [--interval 6h] [--etag-cache 6000]
                                                              GitHub calls of the sync policy
  * </pre>
  *
@@ -42,7 +42,7 @@ public class BenchMain implements QuarkusApplication {
     @Override
     public int run(String... args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: seed --repos N --days D [--threads T] [--end YYYY-MM-DD] | budget --repos N [--days 28] [--interval 6h] [--etag-cache 2000]");
+            System.err.println("usage: seed --repos N --days D [--threads T] [--end YYYY-MM-DD] | budget --repos N [--days 28] [--interval 6h] [--etag-cache 6000]");
             return 2;
         }
         Map<String, String> options = options(args);
@@ -67,7 +67,7 @@ public class BenchMain implements QuarkusApplication {
                 int repos = Integer.parseInt(options.getOrDefault("repos", "100"));
                 int days = Integer.parseInt(options.getOrDefault("days", "28"));
                 Duration interval = Duration.parse("PT" + options.getOrDefault("interval", "6h").toUpperCase(Locale.ROOT));
-                int etagCache = Integer.parseInt(options.getOrDefault("etag-cache", "2000"));
+                int etagCache = Integer.parseInt(options.getOrDefault("etag-cache", "6000"));
                 BudgetRun.Result r = new BudgetRun(store).run(repos, days, interval, etagCache);
                 System.out.printf(Locale.ROOT,
                         "RESULT budget db=%s repos=%d days=%d interval=%s etag_cache=%d requests=%d costing=%d not_modified=%d"

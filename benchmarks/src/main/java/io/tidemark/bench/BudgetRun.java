@@ -81,10 +81,10 @@ public final class BudgetRun {
     }
 
     public Result run(int repositories, int days, Duration interval) {
-        return run(repositories, days, interval, 2000);
+        return run(repositories, days, interval, 6000);
     }
 
-    /** @param etagCacheSize answers the GitHub adapter remembers for conditional requests (default 2,000) */
+    /** @param etagCacheSize answers the GitHub adapter remembers for conditional requests (default 6,000, as the adapter's) */
     public Result run(int repositories, int days, Duration interval, int etagCacheSize) {
         GitHubSimulator.Builder builder = GitHubSimulator.builder()
                 .seed(11)
