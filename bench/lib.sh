@@ -58,6 +58,21 @@ fresh_pg_db() {
   psql -qAt -d postgres -c "drop database if exists $1" -c "create database $1" >/dev/null
 }
 
+# Seeds a fresh PostgreSQL database through the TrafficStore port (bulk) and prints the seeder's
+# RESULT line. $1 database, $2 repositories, $3 days
+seed_pg() {
+  local jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$1?reWriteBatchedInserts=true" seeder line
+  fresh_pg_db "$1"
+  seeder="$(prepared_jar "$ROOT/benchmarks/target/quarkus-app" seeder postgresql)"
+  line="$(java -Dtidemark.db=postgresql -Dtidemark.bench.jdbc-url.postgresql="$jdbc" \
+    -jar "$seeder" seed --repos "$2" --days "$3" --threads 4 --bulk true 2>&1 | grep '^RESULT')"
+  psql -qAt -d "$1" -c "vacuum analyze" >/dev/null
+  echo "$line"
+}
+
+# The resident memory (VmRSS) of process $1, in MB.
+rss_mb_of() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
 ensure_wrk() {
   command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 }

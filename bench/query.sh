@@ -25,12 +25,8 @@ JDBC="jdbc:postgresql://$PGHOST:$PGPORT/$DB?reWriteBatchedInserts=true"
 
 seed_line="(not seeded in this run: SEED=false)"
 if [ "$SEED" = true ]; then
-  fresh_pg_db "$DB"
-  seeder="$(prepared_jar "$ROOT/benchmarks/target/quarkus-app" seeder postgresql)"
-  seed_line="$(java -Dtidemark.db=postgresql -Dtidemark.bench.jdbc-url.postgresql="$JDBC" \
-    -jar "$seeder" seed --repos "$REPOS" --days "$DAYS" --threads 4 --bulk true 2>&1 | grep '^RESULT')"
+  seed_line="$(seed_pg "$DB" "$REPOS" "$DAYS")"
   log "$seed_line"
-  psql -qAt -d "$DB" -c "vacuum analyze" >/dev/null
 fi
 
 since="$(date -u -d "90 days ago" +%F)"
@@ -82,7 +78,7 @@ stop_pid() { # the app is not a child of this shell: wait until it is gone
 stop_app() { stop_pid "$PID"; PID=""; }
 stop_all() { stop_app; stop_pid "$PIDB"; PIDB=""; }
 trap stop_all EXIT
-rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status"; }
+rss_mb() { rss_mb_of "$PID"; }
 wrk_run() { # $1 query file, $2 connections, $3 seconds, [$4 url]
   local threads=2; [ "$2" -lt 2 ] && threads=1
   QUERY_FILE="$1" TOKEN="$TOKEN" wrk -t"$threads" -c"$2" -d"$3s" --timeout 10s -s "$ROOT/bench/graphql.lua" "${4:-$URL}" | grep '^WRK'

@@ -82,12 +82,7 @@ class BenchScriptsSmokeIT {
     @Test
     @Order(3)
     void queryScriptMeasuresQueriesStartUpAndMemoryOnARunningServer() throws IOException {
-        boolean wrk = onPath("wrk");
-        if (!wrk && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-            RequiresPostgres.loudly("SKIPPING the smoke run of bench/query.sh: wrk is not installed.",
-                    "Install it (apt-get install wrk) to run it; with CI=true the script installs it itself.");
-            Assumptions.abort("wrk is not installed");
-        }
+        assumeWrk("query.sh");
         int[] ports = freePorts(2);
         String log = run("query.sh", Map.of("REPOS", "3", "DAYS", "28", "ROUNDS", "1", "DURATION", "1",
                 "WARMUP", "1", "STARTS", "1", "IDLE_WAIT", "1",
@@ -110,6 +105,21 @@ class BenchScriptsSmokeIT {
 
     @Test
     @Order(4)
+    void footprintScriptMeasuresTheLaunchersJvmOptionsAndHugeRequests() throws IOException {
+        assumeWrk("footprint.sh");
+        int[] ports = freePorts(1);
+        run("footprint.sh", Map.of("REPOS", "3", "DAYS", "28", "WARMUP", "1", "DURATION", "1",
+                "HEAVY_CONNECTIONS", "2", "OPTION_SETS", "launcher", "PORT", String.valueOf(ports[0])));
+
+        String table = result("footprint.md");
+        assertThat(table).contains("(bin/tidemark's default)");
+        assertThat(positiveFigures(table, "\\(bin/tidemark's default\\) \\| ([0-9.]+) \\|")).hasSize(1);
+        // 3 x 28 x 2 buckets are within the limit: answered in full, and the server survives
+        assertThat(table).contains("| `none (answered in full)` after").contains("| OutOfMemoryErrors / still answering afterwards | 0 / yes |");
+    }
+
+    @Test
+    @Order(5)
     void reportPutsEveryTableIntoTheDocumentBetweenItsMarkers() throws IOException {
         byte[] realDoc = Files.readAllBytes(REAL_DOC);
 
@@ -119,11 +129,21 @@ class BenchScriptsSmokeIT {
         String results = doc.substring(doc.indexOf("<!-- results:begin -->"), doc.indexOf("<!-- results:end -->"));
         assertThat(results).contains("### 4. GitHub budget").contains("### 3. Seeding and merge throughput");
         if (Files.exists(RESULTS.resolve("query.md"))) {
-            assertThat(results).contains("### 1, 2, 5. Query speed, scale and footprint");
+            assertThat(results).contains("### 1, 2, 5. Query speed, scale and footprint")
+                    .contains("### 5. Footprint under JVM options, and huge results");
         }
         assertThat(doc).as("the text around the results is kept").startsWith("# Benchmarks")
                 .contains("## Commands").contains("## Known limits");
         assertThat(Files.readAllBytes(REAL_DOC)).as("docs/benchmarks.md is not touched").isEqualTo(realDoc);
+    }
+
+    /** wrk is needed: skipped loudly without it, except in CI, where the script installs it. */
+    private static void assumeWrk(String script) {
+        if (!onPath("wrk") && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            RequiresPostgres.loudly("SKIPPING the smoke run of bench/" + script + ": wrk is not installed.",
+                    "Install it (apt-get install wrk) to run it; with CI=true the script installs it itself.");
+            Assumptions.abort("wrk is not installed");
+        }
     }
 
     /** Runs a script of bench/ as documented, in the throw-away place; returns its output. */
