@@ -54,17 +54,12 @@ stop_app() { # a JVM thrashing in GC may not honour SIGTERM in time: SIGKILL aft
 }
 trap stop_app EXIT
 rss_mb() { rss_mb_of "$PID"; }
-wrk_run() { # $1 query file, $2 connections, $3 seconds
-  local threads=2; [ "$2" -lt 2 ] && threads=1
-  QUERY_FILE="$1" TOKEN="$TOKEN" wrk -t"$threads" -c"$2" -d"$3s" --timeout 30s -s "$ROOT/bench/graphql.lua" "$URL" | grep '^WRK'
-}
+wrk_run() { wrk_graphql "$1" "$2" "$3" "$URL" "$TOKEN" 30s; } # $1 query file, $2 connections, $3 seconds
 with_peak_rss() { # runs "$@" while sampling the RSS; prints the command's output, then "peak=<MB>"
-  local peak_file="$WORK/footprint-peak" sampler out
-  echo 0 >"$peak_file"
-  ( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
-  sampler=$!
+  local peak_file="$WORK/footprint-peak" out
+  start_peak_rss "$PID" "$peak_file"
   out="$("$@")"
-  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true
   echo "$out peak=$(cat "$peak_file")"
 }
 

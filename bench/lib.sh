@@ -73,6 +73,21 @@ seed_pg() {
 # The resident memory (VmRSS) of process $1, in MB.
 rss_mb_of() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
+# Starts sampling the RSS of process $1 every 0.5 s in the background, keeping the peak (MB) in
+# file $2; sets SAMPLER to the sampler's pid (kill it when done).
+start_peak_rss() {
+  echo 0 >"$2"
+  ( while kill -0 "$1" 2>/dev/null; do r="$(rss_mb_of "$1")"; [ "${r:-0}" -gt "$(cat "$2")" ] && echo "$r" >"$2"; sleep 0.5; done ) &
+  SAMPLER=$!
+}
+
+# wrk POSTing one GraphQL request (bench/graphql.lua): prints its "WRK key=value" line.
+# $1 query file (JSON body), $2 connections, $3 seconds, $4 url, $5 bearer token, $6 wrk's timeout
+wrk_graphql() {
+  local threads=2; [ "$2" -lt 2 ] && threads=1
+  QUERY_FILE="$1" TOKEN="$5" wrk -t"$threads" -c"$2" -d"$3s" --timeout "$6" -s "$ROOT/bench/graphql.lua" "$4" | grep '^WRK'
+}
+
 ensure_wrk() {
   command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 }

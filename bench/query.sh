@@ -79,10 +79,7 @@ stop_app() { stop_pid "$PID"; PID=""; }
 stop_all() { stop_app; stop_pid "$PIDB"; PIDB=""; }
 trap stop_all EXIT
 rss_mb() { rss_mb_of "$PID"; }
-wrk_run() { # $1 query file, $2 connections, $3 seconds, [$4 url]
-  local threads=2; [ "$2" -lt 2 ] && threads=1
-  QUERY_FILE="$1" TOKEN="$TOKEN" wrk -t"$threads" -c"$2" -d"$3s" --timeout 10s -s "$ROOT/bench/graphql.lua" "${4:-$URL}" | grep '^WRK'
-}
+wrk_run() { wrk_graphql "$1" "$2" "$3" "${4:-$URL}" "$TOKEN" 10s; } # $1 query file, $2 connections, $3 seconds, [$4 url]
 check_answer() {
   local body; body="$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$1" "$URL")"
   if grep -q '"errors"' <<<"$body" || ! grep -q '"data"' <<<"$body"; then echo "query $1 failed: $body" >&2; exit 1; fi
@@ -104,9 +101,7 @@ for u in "$URL" "$URLB"; do # long enough for C2 to compile the design card's ho
   wrk_run "$Q/typename.json" "$CONNECTIONS" "$WARMUP" "$u" >/dev/null; wrk_run "$Q/design-card.json" "$CONNECTIONS" "$WARMUP" "$u" >/dev/null
 done
 wrk_run "$Q/list.json" 1 "$WARMUP" >/dev/null
-peak_file="$WORK/rss-peak"; echo 0 >"$peak_file"
-( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
-sampler=$!
+peak_file="$WORK/rss-peak"; start_peak_rss "$PID" "$peak_file"
 declare -a t_rps d_rps d_p99 d_p50 ratio d1_rps d1_p50 l_p50 l_p99 l_rps t_p99 tb_rps db_rps db_p99 db_p50 ratiob
 for r in $(seq 1 "$ROUNDS"); do
   t="$(wrk_run "$Q/typename.json" "$CONNECTIONS" "$DURATION")"; log "typename c$CONNECTIONS: $t"
@@ -136,19 +131,17 @@ jcmd "$PIDB" JFR.start name=bench settings=profile filename="$WORK/design-card-b
 wrk_run "$Q/design-card.json" "$CONNECTIONS" "$DURATION" "$URLB" >/dev/null
 jcmd "$PIDB" JFR.stop name=bench >/dev/null
 jfr_md_b="$(jfr print --events jdk.ExecutionSample --stack-depth 64 "$WORK/design-card-b.jfr" | python3 "$ROOT/bench/jfr-summary.py")"
-kill "$sampler" 2>/dev/null || true
+kill "$SAMPLER" 2>/dev/null || true
 stop_all
 
 # --- 5. footprint with a sized heap (same jar, JVM options only) -------------------------------
 # by default the JVM options bin/tidemark starts Tidemark with
 TUNED_OPTS="${TUNED_OPTS:-$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$ROOT/bin/tidemark")}"
 JAVA_OPTS="$TUNED_OPTS" start_app; tuned_start="$STARTUP_MS"; sleep "$IDLE_WAIT"; tuned_idle="$(rss_mb)"
-echo 0 >"$peak_file"
-( while kill -0 "$PID" 2>/dev/null; do r="$(rss_mb)"; [ "${r:-0}" -gt "$(cat "$peak_file")" ] && echo "$r" >"$peak_file"; sleep 0.5; done ) &
-sampler=$!
+start_peak_rss "$PID" "$peak_file"
 tuned_load="$(wrk_run "$Q/design-card.json" "$CONNECTIONS" "$DURATION")"; log "tuned design c$CONNECTIONS: $tuned_load"
 tuned_rss="$(cat "$peak_file")"
-kill "$sampler" 2>/dev/null || true
+kill "$SAMPLER" 2>/dev/null || true
 stop_app
 
 # --- SQL statements per request ---------------------------------------------------------------

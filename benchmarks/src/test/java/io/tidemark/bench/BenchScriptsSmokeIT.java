@@ -161,8 +161,8 @@ class BenchScriptsSmokeIT {
                 "BENCH_DOC", DOC.toString(),
                 "BENCH_DB_PREFIX", "bench_smoke",
                 "BENCH_NO_BUILD", "true",
-                "PGHOST", System.getProperty("test.pg.host", "127.0.0.1"),
-                "PGPORT", System.getProperty("test.pg.port", "5432"),
+                "PGHOST", RequiresPostgres.host(),
+                "PGPORT", RequiresPostgres.port(),
                 "PGUSER", RequiresPostgres.user()));
         try {
             Process process = builder.start();

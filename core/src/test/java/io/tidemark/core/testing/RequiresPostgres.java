@@ -39,9 +39,17 @@ public final class RequiresPostgres implements ExecutionCondition {
 
     /** The JDBC URL of the test server, without parameters. */
     public static String jdbcUrl() {
-        return "jdbc:postgresql://" + System.getProperty("test.pg.host", "127.0.0.1") + ":"
-                + System.getProperty("test.pg.port", "5432") + "/"
-                + System.getProperty("test.pg.database", "test");
+        return "jdbc:postgresql://" + host() + ":" + port() + "/" + System.getProperty("test.pg.database", "test");
+    }
+
+    /** The host of the test server. */
+    public static String host() {
+        return System.getProperty("test.pg.host", "127.0.0.1");
+    }
+
+    /** The port of the test server. */
+    public static String port() {
+        return System.getProperty("test.pg.port", "5432");
     }
 
     /** The user of the test server. */
