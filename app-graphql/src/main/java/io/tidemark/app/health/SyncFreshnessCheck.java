@@ -2,7 +2,6 @@ package io.tidemark.app.health;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.port.out.TrafficStore;
 import io.quarkus.runtime.Startup;
@@ -18,7 +17,7 @@ import io.smallrye.health.api.Wellness;
 /**
  * Repositories whose last successful sync is older than 10 days are at risk: GitHub forgets
  * traffic after 14. Reported in {@code /q/health} (wellness) and as the gauge {@code
- * tidemark.repositories.stale}.
+ * tidemark.repositories.stale}, both by {@link TrackedRepository#isStale}, so they always agree.
  */
 @Wellness
 @Startup
@@ -41,7 +40,7 @@ public class SyncFreshnessCheck implements HealthCheck {
         Instant now = clock.instant();
         List<TrackedRepository> active = store.active();
         List<String> stale = active.stream()
-                .filter(r -> r.trackedAt().isBefore(now.minus(SyncStatus.STALE_AFTER)) && r.sync().isStale(now))
+                .filter(r -> r.isStale(now))
                 .map(r -> r.id().nameWithOwner())
                 .toList();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tidemark-sync-freshness")
@@ -56,6 +55,6 @@ public class SyncFreshnessCheck implements HealthCheck {
 
     private double staleCount() {
         Instant now = clock.instant();
-        return store.active().stream().filter(r -> r.sync().isStale(now)).count();
+        return store.active().stream().filter(r -> r.isStale(now)).count();
     }
 }
