@@ -133,8 +133,8 @@ class GraphQlApiTest {
 
         String longDocument = aliases(800);
         JsonPath tooLong = Gql.post(ADMIN, longDocument).statusCode(200).extract().jsonPath();
-        // graphql-java stops parsing at the token limit; SmallRye reports it as an unparseable document.
-        assertThat(tooLong.getString("errors[0].message")).isEqualTo("Unparseable input document");
+        assertThat(tooLong.getString("errors[0].message")).contains("2000 tokens");
+        assertThat(tooLong.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(tooLong.getString("data")).isNull();
 
         assertThat(Gql.ok(ADMIN, aliases(100)).getString("data.a99")).isEqualTo("Query");

@@ -11,88 +11,115 @@ public abstract class ApiError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    ApiError(String message) {
+    private final String code;
+
+    ApiError(String code, String message) {
         super(message, null, false, false);
+        this.code = code;
     }
 
-    @ErrorCode("NOT_FOUND")
+    /** The {@code extensions.code} of this error. */
+    public String code() {
+        return code;
+    }
+
+    @ErrorCode(NotFound.CODE)
     public static final class NotFound extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "NOT_FOUND";
 
         public NotFound(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("INVALID_ARGUMENT")
+    @ErrorCode(InvalidArgument.CODE)
     public static final class InvalidArgument extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "INVALID_ARGUMENT";
 
         public InvalidArgument(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("FORBIDDEN")
+    @ErrorCode(Forbidden.CODE)
     public static final class Forbidden extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "FORBIDDEN";
 
         public Forbidden(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("RATE_LIMITED")
+    @ErrorCode(RateLimited.CODE)
     public static final class RateLimited extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "RATE_LIMITED";
 
         public RateLimited(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("UPSTREAM_ERROR")
+    @ErrorCode(Upstream.CODE)
     public static final class Upstream extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "UPSTREAM_ERROR";
 
         public Upstream(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("NOT_PERMITTED")
+    @ErrorCode(NotPermitted.CODE)
     public static final class NotPermitted extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "NOT_PERMITTED";
 
         public NotPermitted(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("UNAUTHENTICATED")
+    @ErrorCode(Unauthenticated.CODE)
     public static final class Unauthenticated extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "UNAUTHENTICATED";
 
         public Unauthenticated(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("RESULT_TOO_LARGE")
+    @ErrorCode(ResultTooLarge.CODE)
     public static final class ResultTooLarge extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "RESULT_TOO_LARGE";
 
         public ResultTooLarge(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 
-    @ErrorCode("INTERNAL")
+    @ErrorCode(SyncInProgress.CODE)
+    public static final class SyncInProgress extends ApiError {
+        private static final long serialVersionUID = 1L;
+        static final String CODE = "SYNC_IN_PROGRESS";
+
+        public SyncInProgress(String message) {
+            super(CODE, message);
+        }
+    }
+
+    @ErrorCode(Internal.CODE)
     public static final class Internal extends ApiError {
         private static final long serialVersionUID = 1L;
+        static final String CODE = "INTERNAL";
 
         public Internal(String message) {
-            super(message);
+            super(CODE, message);
         }
     }
 }

@@ -14,7 +14,12 @@ import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.out.RepositoryPage;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import io.tidemark.core.service.TrafficQueryService;
+import io.tidemark.app.config.TidemarkConfig;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.List;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -35,14 +40,16 @@ public class TrafficApi {
     private final SyncCoordinator sync;
     private final SecurityIdentity identity;
     private final ResultBudget budget;
+    private final Duration syncAnswerTimeout;
 
     public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync,
-            SecurityIdentity identity, ResultBudget budget) {
+            SecurityIdentity identity, ResultBudget budget, TidemarkConfig config) {
         this.query = query;
         this.tracking = tracking;
         this.sync = sync;
         this.identity = identity;
         this.budget = budget;
+        this.syncAnswerTimeout = config.syncAnswerTimeout();
     }
 
     @Query("repository")
@@ -158,14 +165,15 @@ public class TrafficApi {
     @Mutation("syncRepository")
     @NonNull
     @Description("Fetch this repository's traffic from GitHub now and merge it into the kept history."
-            + " Requires the admin role.")
+            + " Requires the admin role. Answers within TIDEMARK_SYNC_ANSWER_TIMEOUT (20 s by default): a sync"
+            + " still running then goes on in the background and the answer is the error SYNC_IN_PROGRESS.")
     public SyncResult syncRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
         requireRole(Role.ADMIN);
         RepositoryId id = RepositoryId.of(owner, name);
         if (query.repository(id).isEmpty()) {
             throw new ApiError.NotFound(id + " is not tracked");
         }
-        SyncOutcome outcome = sync.syncNow(id);
+        SyncOutcome outcome = awaitSync(id);
         if (outcome instanceof SyncOutcome.Synced synced) {
             return new SyncResult(single(query.repository(id).orElseThrow()), synced.syncedAt());
         }
@@ -181,6 +189,21 @@ public class TrafficApi {
             case BAD_CREDENTIALS -> new ApiError.Upstream("GitHub rejected the configured token");
             case UPSTREAM_ERROR -> new ApiError.Upstream("GitHub failed to answer; try again later");
         };
+    }
+
+    /** The outcome of a sync of {@code id}, waiting at most {@link #syncAnswerTimeout} for it. */
+    private SyncOutcome awaitSync(RepositoryId id) {
+        try {
+            return sync.syncRequested(id).get(syncAnswerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ApiError.SyncInProgress("the sync of " + id + " takes longer than " + syncAnswerTimeout.toSeconds()
+                    + " s; it goes on in the background: lastSyncedAt and lastSyncError will show its outcome");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError.SyncInProgress("the wait for the sync of " + id + " was interrupted; it goes on in the background");
+        }
     }
 
     @Mutation("deleteRepositoryHistory")
