@@ -22,6 +22,14 @@ public interface TidemarkConfig {
     @WithDefault("1m")
     Duration syncTick();
 
+    /**
+     * Longest a {@code syncRepository} mutation waits for its sync ({@code
+     * TIDEMARK_SYNC_ANSWER_TIMEOUT}); a sync still running then goes on in the background and the
+     * mutation answers {@code SYNC_IN_PROGRESS}.
+     */
+    @WithDefault("20s")
+    Duration syncAnswerTimeout();
+
     /** How often tracked owners are listed for new repositories ({@code TIDEMARK_OWNER_REFRESH}). */
     @WithDefault("24h")
     Duration ownerRefresh();

@@ -14,8 +14,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -41,6 +45,13 @@ public class SyncCoordinator {
         thread.setDaemon(true);
         return thread;
     });
+    /** Syncs a mutation asked for: apart from the scheduled runs, so they never queue behind one. */
+    private final ExecutorService requested = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "tidemark-sync-requested");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ConcurrentMap<RepositoryId, CompletableFuture<SyncOutcome>> inFlight = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
     public SyncCoordinator(
@@ -61,6 +72,34 @@ public class SyncCoordinator {
         SyncOutcome outcome = sync.sync(repository);
         record(outcome);
         return outcome;
+    }
+
+    /**
+     * Syncs one repository in the background now, for a caller that waits only as long as it
+     * chooses. A repository whose requested sync is still running is not synced twice: the
+     * caller gets the running sync's outcome.
+     */
+    public CompletableFuture<SyncOutcome> syncRequested(RepositoryId repository) {
+        CompletableFuture<SyncOutcome> fresh = new CompletableFuture<>();
+        CompletableFuture<SyncOutcome> running = inFlight.putIfAbsent(repository, fresh);
+        if (running != null) {
+            return running;
+        }
+        try {
+            requested.execute(() -> {
+                try {
+                    fresh.complete(syncNow(repository));
+                } catch (RuntimeException e) {
+                    fresh.completeExceptionally(e);
+                } finally {
+                    inFlight.remove(repository, fresh);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(repository, fresh);
+            fresh.completeExceptionally(e);
+        }
+        return fresh;
     }
 
     /** Syncs one repository in the background, for example right after it was tracked. */
@@ -127,5 +166,6 @@ public class SyncCoordinator {
 
     void onStop(@Observes ShutdownEvent event) {
         worker.shutdownNow();
+        requested.shutdownNow();
     }
 }
