@@ -6,14 +6,14 @@ import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficBucket;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.testing.KeptHistoryOracle;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /** Builders of test data. */
 final class Fixtures {
@@ -56,7 +56,9 @@ final class Fixtures {
 
     /**
      * Windows as GitHub could answer them: every kind and granularity, fetched at irregular
-     * times over about a month so that they overlap, with random traffic on most buckets.
+     * times over about a month so that they overlap (some exactly on the hour, some at
+     * midnight, where the oldest day is whole), with random traffic on most buckets the window
+     * touches ({@link KeptHistoryOracle#touchedBuckets}).
      */
     static List<TrafficWindow> randomWindows(long seed, int howMany) {
         Random random = new Random(seed);
@@ -65,15 +67,19 @@ final class Fixtures {
         for (int i = 0; i < howMany; i++) {
             TrafficKind kind = TrafficKind.values()[random.nextInt(2)];
             Granularity granularity = Granularity.values()[random.nextInt(2)];
-            Instant fetchedAt = base.plusSeconds(i * 7_919L * 60 + random.nextInt(3_600) * 60L);
-            TrafficWindow empty = new TrafficWindow(kind, granularity, fetchedAt, 0, 0, List.of());
+            Instant at = base.plusSeconds(i * 7_919L * 60 + random.nextInt(3_600) * 60L);
+            Instant fetchedAt = switch (random.nextInt(6)) {
+                case 0 -> at.truncatedTo(ChronoUnit.DAYS);
+                case 1 -> at.truncatedTo(ChronoUnit.HOURS);
+                default -> at;
+            };
             List<TrafficBucket> buckets = new ArrayList<>();
             int total = 0;
-            for (KeptBucket observation : empty.observations()) {
+            for (LocalDate start : KeptHistoryOracle.touchedBuckets(granularity, fetchedAt)) {
                 if (random.nextInt(10) < 7) {
                     int count = random.nextInt(60);
                     int uniques = count == 0 ? 0 : random.nextInt(count + 1);
-                    buckets.add(new TrafficBucket(observation.start(), count, uniques));
+                    buckets.add(new TrafficBucket(start, count, uniques));
                     total += count;
                 }
             }
@@ -82,16 +88,11 @@ final class Fixtures {
         return windows;
     }
 
-    /** What merging {@code windows} must keep for one kind and granularity, computed in Java. */
+    /**
+     * What merging {@code windows} must keep for one kind and granularity, from the independent
+     * oracle of core's test jar (never from the merge code under test).
+     */
     static List<KeptBucket> expectedMerge(Collection<TrafficWindow> windows, TrafficKind kind, Granularity granularity) {
-        Map<LocalDate, KeptBucket> kept = new TreeMap<>();
-        for (TrafficWindow window : windows) {
-            if (window.kind() == kind && window.granularity() == granularity) {
-                for (KeptBucket observation : window.observations()) {
-                    kept.merge(observation.start(), observation, KeptBucket::mergedWith);
-                }
-            }
-        }
-        return List.copyOf(kept.values());
+        return KeptHistoryOracle.keptHistory(windows, kind, granularity);
     }
 }

@@ -3,14 +3,17 @@ package io.tidemark.core.testing;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a test class only when the PostgreSQL server of the tests answers. On a developer's machine
- * a missing server skips the class with a loud message; when the environment variable {@code CI}
- * is {@code true} it fails the class instead, because CI must never skip the PostgreSQL suites.
+ * a missing server skips the class with a loud message; in CI it fails the class instead, because
+ * CI must never skip the PostgreSQL suites. CI is recognised by the environment variable {@code CI}
+ * being set to any value but an empty one, {@code false}, {@code 0} or {@code no} (in any case):
+ * {@code CI=true}, {@code CI=1} and {@code CI=yes} all count (see {@link #isCi(String)}).
  *
  * <p>The server is given by the system properties {@code test.pg.host}, {@code .port},
  * {@code .database}, {@code .user} and {@code .password} (defaults: 127.0.0.1, 5432, test,
@@ -29,12 +32,32 @@ public final class RequiresPostgres implements ExecutionCondition {
             return ConditionEvaluationResult.enabled("PostgreSQL answers at " + jdbcUrl());
         }
         String message = "PostgreSQL does not answer at " + jdbcUrl() + " as user " + user() + ": " + problem;
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException(message + " -- CI=true, so " + context.getDisplayName()
+        String ci = System.getenv("CI");
+        if (isCi(ci)) {
+            throw new IllegalStateException(message + " -- CI=" + ci + ", so " + context.getDisplayName()
                     + " must not be skipped; start PostgreSQL, e.g. pg_ctlcluster --skip-systemctl-redirect <version> main start");
         }
-        loudly("SKIPPING " + context.getDisplayName(), message, "Start PostgreSQL to run it (CI=true makes this a failure).");
+        loudly("SKIPPING " + context.getDisplayName(), message, "Start PostgreSQL to run it (with CI set, e.g. CI=true or CI=1, this is a failure).");
         return ConditionEvaluationResult.disabled("SKIPPED, NO POSTGRESQL: " + message);
+    }
+
+    /**
+     * Whether the value of the environment variable {@code CI} says the build runs in CI: any
+     * value that is not absent, empty (or blank), {@code false}, {@code 0} or {@code no},
+     * ignoring case and surrounding spaces. CI services set {@code CI} to {@code true}, {@code 1}
+     * or their own names, and a missing PostgreSQL must fail all of them.
+     *
+     * @param value the value of {@code CI}, null when it is not set
+     */
+    static boolean isCi(String value) {
+        if (value == null) {
+            return false;
+        }
+        String normalized = value.strip().toLowerCase(Locale.ROOT);
+        return !normalized.isEmpty()
+                && !normalized.equals("false")
+                && !normalized.equals("0")
+                && !normalized.equals("no");
     }
 
     /** The JDBC URL of the test server, without parameters. */
