@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.language.Document;
 import graphql.language.ListType;
@@ -45,6 +47,7 @@ import org.jboss.logging.Logger;
  * whose cost it could blow up:
  *
  * <ul>
+ *   <li>the client accepts a JSON answer (HTTP 406 {@code NOT_ACCEPTABLE} otherwise);
  *   <li>the media type is JSON ({@code application/json}, or none) or {@code application/graphql},
  *       in UTF-8 (HTTP 415 {@code UNSUPPORTED_MEDIA_TYPE} otherwise);
  *   <li>the body is at most {@code TIDEMARK_GRAPHQL_MAX_BODY_SIZE} (HTTP 413 {@code
@@ -74,6 +77,7 @@ class RequestGate {
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     static final String INTERNAL = "INTERNAL";
+    static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
 
     /**
      * After Quarkus' upload limit (-2) and its security filters (authentication -200, authorization
@@ -81,6 +85,11 @@ class RequestGate {
      * from 0 in the order they are added.
      */
     private static final int ORDER = -1;
+    /**
+     * After authentication (-200), which refuses an unknown token, and before authorization (-100),
+     * which would refuse a missing one with a bare 401.
+     */
+    private static final int TOKEN_ORDER = -150;
     /** Just before Quarkus' upload limit, which answers a too long Content-Length with a bare 413. */
     private static final int LENGTH_ORDER = -3;
     private static final String SHAPE = "the request body must be one JSON object with a non-empty string \"query\","
@@ -89,12 +98,15 @@ class RequestGate {
 
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_JSON_DEPTH).build())
-            .build());
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final DocumentLimits limits;
     private final ParserOptions parserOptions;
     private final long maxBodySize;
+    private final boolean anonymousRead;
 
     RequestGate(TidemarkConfig config) {
+        this.anonymousRead = config.anonymousRead();
         this.limits = new DocumentLimits(config.graphql().maxDepth(), config.graphql().maxComplexity());
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
                 .maxTokens(config.graphql().maxTokens())
@@ -108,10 +120,25 @@ class RequestGate {
 
     void register(@Observes Router router) {
         router.route("/graphql").order(Integer.MIN_VALUE).failureHandler(this::failed);
+        router.route("/graphql").order(TOKEN_ORDER).handler(this::checkToken);
         router.route(HttpMethod.POST, "/graphql").order(LENGTH_ORDER).handler(this::checkLength);
         router.route(HttpMethod.POST, "/graphql").order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setHandleFileUploads(false))
                 .handler(this::check);
+    }
+
+    /** Refuses a request without a token (unless anonymous reading is on) with a coded 401. */
+    void checkToken(RoutingContext context) {
+        if (!anonymousRead && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            unauthenticated(context);
+            return;
+        }
+        context.next();
+    }
+
+    private static void unauthenticated(RoutingContext context) {
+        context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tidemark\"");
+        answer(context, 401, UNAUTHENTICATED, "a valid Authorization: Bearer token is required");
     }
 
     /** Refuses a declared body length over the limit before a byte of it is read. */
@@ -138,6 +165,11 @@ class RequestGate {
     }
 
     void check(RoutingContext context) {
+        if (!acceptable(context.request().getHeader(HttpHeaders.ACCEPT))) {
+            answer(context, 406, NOT_ACCEPTABLE, "the answer is JSON: accept application/json or"
+                    + " application/graphql-response+json");
+            return;
+        }
         Optional<String> mediaProblem = mediaTypeProblem(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
         if (mediaProblem.isPresent()) {
             answer(context, 415, UNSUPPORTED_MEDIA_TYPE, mediaProblem.get());
@@ -198,7 +230,7 @@ class RequestGate {
             body = json.readTree(text);
         } catch (StreamConstraintsException e) {
             throw new Refused("the request body is JSON nested more than " + MAX_JSON_DEPTH + " levels deep");
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | MismatchedInputException e) {
             throw new Refused("the request body is not valid JSON; " + SHAPE);
         } catch (IOException e) {
             throw new Refused("the request body could not be read as JSON; " + SHAPE);
@@ -281,6 +313,25 @@ class RequestGate {
         return Optional.empty();
     }
 
+    /**
+     * Whether the {@code Accept} header allows an answer SmallRye GraphQL can write: none, {@code
+     * *}{@code /*}, or a JSON type it knows ({@code application/json}, {@code
+     * application/graphql-response+json}, {@code application/graphql+json}).
+     */
+    static boolean acceptable(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String type = mediaType(range);
+            if (type.equals("*/*") || type.equals("application/json") || type.equals("application/graphql-response+json")
+                    || type.equals("application/graphql+json")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String mediaType(String contentType) {
         return contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     }
@@ -319,8 +370,7 @@ class RequestGate {
         if (status == 413) {
             tooLarge(context);
         } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException || status == 401) {
-            context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tidemark\"");
-            answer(context, 401, UNAUTHENTICATED, "a valid Authorization: Bearer token is required");
+            unauthenticated(context);
         } else if (failure instanceof ClassCastException || failure instanceof jakarta.json.JsonException) {
             answer(context, 400, BAD_REQUEST, SHAPE);
         } else if (status == 405 || status == 404 || status == 406) {
