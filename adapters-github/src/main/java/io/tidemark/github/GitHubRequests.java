@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 /**
  * Makes GitHub requests for one token: one at a time (or {@code concurrency} at a time, fairly),
@@ -84,6 +85,10 @@ final class GitHubRequests implements Closeable {
                 .userAgent(config.userAgent().orElseGet(GitHubRequests::defaultUserAgent))
                 .followRedirects(false)
                 .disableDefaultMapper(true)
+                // the adapter's own, redacting request-response logging (DEBUG), never Quarkus'
+                // verbatim one nor the Vert.x wire dump of scope "all"
+                .loggingScope(LoggingScope.REQUEST_RESPONSE)
+                .clientLogger(new RedactingClientLogger(redactor))
                 .loggingMaskedHeaders(Set.of("Authorization"));
         if (token != null) {
             builder.register(new AuthorizationFilter(token));
