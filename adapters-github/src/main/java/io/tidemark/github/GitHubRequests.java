@@ -2,7 +2,6 @@ package io.tidemark.github;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
-import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.port.out.SourceFailure;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 /**
  * Makes GitHub requests for one token: one at a time (or {@code concurrency} at a time, fairly),
@@ -48,6 +48,7 @@ final class GitHubRequests implements Closeable {
     private final URI apiUrl;
     private final boolean hasToken;
     private final Redactor redactor;
+    private final FailureDescriber failures;
     private final Semaphore permits;
     private final RateLimiter rateLimits;
     private final ResponseCache cache;
@@ -64,6 +65,7 @@ final class GitHubRequests implements Closeable {
         this.apiUrl = apiRoot(config.apiUrl());
         this.hasToken = token != null;
         this.redactor = new Redactor(token);
+        this.failures = new FailureDescriber(apiUrl, config.connectTimeout(), config.readTimeout(), redactor);
         this.permits = new Semaphore(Math.max(1, config.concurrency()), true);
         this.rateLimits = new RateLimiter(
                 clock,
@@ -83,6 +85,10 @@ final class GitHubRequests implements Closeable {
                 .userAgent(config.userAgent().orElseGet(GitHubRequests::defaultUserAgent))
                 .followRedirects(false)
                 .disableDefaultMapper(true)
+                // the adapter's own, redacting request-response logging (DEBUG), never Quarkus'
+                // verbatim one nor the Vert.x wire dump of scope "all"
+                .loggingScope(LoggingScope.REQUEST_RESPONSE)
+                .clientLogger(new RedactingClientLogger(redactor))
                 .loggingMaskedHeaders(Set.of("Authorization"));
         if (token != null) {
             builder.register(new AuthorizationFilter(token));
@@ -159,7 +165,7 @@ final class GitHubRequests implements Closeable {
             throw new SourceFailure.Upstream(message, e.getCause());
         } catch (Exception e) {
             throw new SourceFailure.Upstream(
-                    request.description() + " failed: " + describe(e), redactor.sanitize(e));
+                    request.description() + " failed: " + describe(request.description(), e), redactor.sanitize(e));
         }
     }
 
@@ -179,7 +185,8 @@ final class GitHubRequests implements Closeable {
             } catch (SourceFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new TransientFailure(request.description() + " failed: " + describe(e), redactor.sanitize(e));
+                throw new TransientFailure(
+                        request.description() + " failed: " + describe(request.description(), e), redactor.sanitize(e));
             }
             try (response) {
                 return answer(request, cached, response);
@@ -207,7 +214,8 @@ final class GitHubRequests implements Closeable {
                 throw e;
             } catch (RuntimeException e) {
                 throw new TransientFailure(
-                        request.description() + ": GitHub's answer (HTTP " + status + ") is unusable: " + describe(e),
+                        request.description() + ": GitHub's answer (HTTP " + status + ") is unusable: "
+                                + describe(request.description(), e),
                         redactor.sanitize(e));
             }
             rateLimits.succeeded();
@@ -222,7 +230,8 @@ final class GitHubRequests implements Closeable {
                 value = request.finish().apply(body, answeredAt);
             } catch (RuntimeException e) {
                 throw new TransientFailure(
-                        request.description() + ": the remembered answer is unusable: " + describe(e),
+                        request.description() + ": the remembered answer is unusable: "
+                                + describe(request.description(), e),
                         redactor.sanitize(e));
             }
             rateLimits.succeeded();
@@ -275,17 +284,15 @@ final class GitHubRequests implements Closeable {
         }
     }
 
-    /** A short, one-line, token-free description of an exception: its root cause. */
-    String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        String text = root instanceof MalformedResponseException || root instanceof InvalidInputException
-                ? String.valueOf(message)
-                : root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return abbreviate(redactor.redact(text).replaceAll("\\s+", " ").strip(), 300);
+    /**
+     * What {@code failure} means for the request, in plain words for a user (see {@link
+     * FailureDescriber}); the technical detail, exception chain included and token redacted, goes
+     * to the debug log only.
+     */
+    private String describe(String description, Throwable failure) {
+        String plain = failures.describe(failure);
+        LOG.debugf(redactor.sanitize(failure), "%s: %s", description, plain);
+        return plain;
     }
 
     /**
@@ -329,7 +336,7 @@ final class GitHubRequests implements Closeable {
             try {
                 closeable.close();
             } catch (Exception e) {
-                LOG.debugf("Closing the GitHub REST client failed: %s", describe(e));
+                LOG.debugf(redactor.sanitize(e), "Closing the GitHub REST client failed: %s", failures.describe(e));
             }
         }
     }
@@ -353,10 +360,6 @@ final class GitHubRequests implements Closeable {
                     "tidemark.github.api-url must be an http or https URL, such as https://api.github.com");
         }
         return root;
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max) + "...";
     }
 
     static String defaultUserAgent() {

@@ -348,7 +348,7 @@ class StubBehaviourTest {
         Instant second = Instant.parse("2026-11-20T11:00:00Z");
         stub.on(VIEWS,
                 Reply.ok(VIEWS_JSON).header("ETag", "W/\"abc\"").date(first),
-                new Reply(304, java.util.Map.of("ETag", "W/\"abc\""), "", false, false).date(second));
+                new Reply(304, java.util.Map.of("ETag", "W/\"abc\""), "", StubGitHub.Ending.ANSWER).date(second));
         GitHubTrafficSource source = source();
 
         TrafficWindow earlier = source.fetchWindow(REPO, TrafficKind.VIEWS, Granularity.DAY);

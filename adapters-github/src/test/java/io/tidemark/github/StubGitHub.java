@@ -29,9 +29,9 @@ import java.util.function.Function;
 
 /**
  * A minimal scripted GitHub on a loopback port (a raw HTTP/1.1 socket server, so that tests
- * control every header, {@code Date} included, and can cut a body short): replies per path, every
- * request recorded. For exact wire-level cases; behaviour against a realistic GitHub is tested with the
- * github-simulator.
+ * control every header, {@code Date} included, and can cut a body short or a connection off):
+ * replies per path, every request recorded. For exact wire-level cases; behaviour against a
+ * realistic GitHub is tested with the github-simulator.
  */
 final class StubGitHub implements AutoCloseable {
 
@@ -45,13 +45,27 @@ final class StubGitHub implements AutoCloseable {
         }
     }
 
-    /** A scripted reply. {@code hang} never answers (until the stub closes); {@code cut} declares more bytes than it sends. */
-    record Reply(int status, Map<String, String> headers, String body, boolean hang, boolean cut) {
+    /** How a scripted reply ends the exchange, other than with a complete answer. */
+    enum Ending {
+        /** A complete answer. */
+        ANSWER,
+        /** No answer at all until the stub closes. */
+        HANG,
+        /** The head declares twice the bytes of the body, then the connection closes. */
+        CUT,
+        /** The connection closes without a byte of answer. */
+        CLOSE,
+        /** The connection is reset (TCP RST) without a byte of answer. */
+        RESET
+    }
+
+    /** A scripted reply; {@code ending} says whether it is answered in full. */
+    record Reply(int status, Map<String, String> headers, String body, Ending ending) {
 
         static Reply json(int status, String body) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Content-Type", "application/json; charset=utf-8");
-            return new Reply(status, headers, body, false, false);
+            return new Reply(status, headers, body, Ending.ANSWER);
         }
 
         static Reply ok(String body) {
@@ -63,17 +77,25 @@ final class StubGitHub implements AutoCloseable {
         }
 
         static Reply hanging() {
-            return new Reply(200, Map.of(), "", true, false);
+            return new Reply(200, Map.of(), "", Ending.HANG);
         }
 
         static Reply cutOff(String body) {
-            return new Reply(200, json(200, body).headers(), body, false, true);
+            return new Reply(200, json(200, body).headers(), body, Ending.CUT);
+        }
+
+        static Reply closed() {
+            return new Reply(200, Map.of(), "", Ending.CLOSE);
+        }
+
+        static Reply reset() {
+            return new Reply(200, Map.of(), "", Ending.RESET);
         }
 
         Reply header(String name, String value) {
             Map<String, String> copy = new LinkedHashMap<>(headers);
             copy.put(name, value);
-            return new Reply(status, copy, body, hang, cut);
+            return new Reply(status, copy, body, ending);
         }
 
         Reply date(Instant at) {
@@ -163,15 +185,27 @@ final class StubGitHub implements AutoCloseable {
             requests.add(request);
             Function<Recorded, Reply> route = routes.get(request.path());
             Reply reply = route == null ? Reply.error(404, "Not Found") : route.apply(request);
-            if (reply.hang()) {
-                closing.await();
-                return;
+            switch (reply.ending()) {
+                case HANG -> {
+                    closing.await();
+                    return;
+                }
+                case CLOSE -> {
+                    return;
+                }
+                case RESET -> {
+                    socket.setSoLinger(true, 0);
+                    return;
+                }
+                default -> {
+                    // answered below
+                }
             }
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder("HTTP/1.1 ").append(reply.status()).append(' ')
                     .append(reason(reply.status())).append("\r\n");
             reply.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            long length = reply.status() == 304 ? -1 : reply.cut() ? body.length * 2L : body.length;
+            long length = reply.status() == 304 ? -1 : reply.ending() == Ending.CUT ? body.length * 2L : body.length;
             if (length >= 0) {
                 head.append("Content-Length: ").append(length).append("\r\n");
             }

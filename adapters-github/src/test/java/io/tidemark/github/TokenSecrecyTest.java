@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficKind;
@@ -20,7 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -31,18 +35,41 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The token never appears in a log line, an exception message, a stack trace or a toString. All
- * log output is captured by a handler on the root logger, with the adapter at DEBUG and the REST
- * client's request-response logging on (see test application.properties).
+ * The token never appears in a log line, an exception message, a stack trace or a toString. Every
+ * log record of every logger is captured by a handler on the root logger: the profile puts all
+ * categories at TRACE (the console stays at INFO) and asks the REST client for its widest logging
+ * scope, so Quarkus', Vert.x's and the adapter's logging, request-response bodies included, are
+ * all checked.
  */
 @QuarkusTest
+@TestProfile(TokenSecrecyTest.EverythingLogged.class)
 class TokenSecrecyTest {
+
+    /** Every record of every logger reaches the handlers; only the console is kept to INFO. */
+    public static class EverythingLogged implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.log.min-level", "TRACE",
+                    "quarkus.log.level", "TRACE",
+                    "quarkus.log.category.\"io.tidemark\".level", "TRACE",
+                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client.logging\".level", "TRACE",
+                    "quarkus.log.console.level", "INFO",
+                    "quarkus.rest-client.logging.scope", "all",
+                    "quarkus.rest-client.logging.body-limit", "2000");
+        }
+    }
 
     private static final String TOKEN = "ghp_" + UUID.randomUUID().toString().replace("-", "");
     private static final RepositoryId REPO = RepositoryId.of("octo", "hello");
     private static final String VIEWS = "/repos/octo/hello/traffic/views";
 
-    private final List<String> logs = new CopyOnWriteArrayList<>();
+    /** Awaited answers come at once: a generous timeout, so that a loaded machine cannot turn them into timeouts. */
+    private static final Duration PATIENT = Duration.ofSeconds(30);
+    /** For a server that never answers: short, and no race, since no answer ever comes. */
+    private static final Duration IMPATIENT = Duration.ofMillis(500);
+
+    private final Queue<String> logs = new ConcurrentLinkedQueue<>();
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
@@ -62,6 +89,10 @@ class TokenSecrecyTest {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
         stub = new StubGitHub();
+        // the capture sees the finest records of any category, not only the adapter's
+        String marker = UUID.randomUUID().toString();
+        org.jboss.logging.Logger.getLogger("org.example.elsewhere").tracef("marker %s", marker);
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains(marker));
     }
 
     @AfterEach
@@ -79,7 +110,7 @@ class TokenSecrecyTest {
         failures.add(fail(Reply.error(403, "You have exceeded a secondary rate limit").header("retry-after", "5")));
         failures.add(fail(Reply.error(404, "Not Found")));
         failures.add(fail(Reply.ok("{\"count\":1,\"uniques\":")));
-        failures.add(fail(Reply.hanging()));
+        failures.add(failHanging());
         try (GitHubTrafficSource refused = new GitHubTrafficSource(
                 TestConfig.of("http://127.0.0.1:9", TOKEN).withRetries(1), Clock.systemUTC())) {
             failures.add(catchThrowable(() -> refused.listReadableRepositories("octo")));
@@ -99,10 +130,11 @@ class TokenSecrecyTest {
         assertThat(failures).allSatisfy(TokenSecrecyTest::assertTokenFree);
         // the capture saw the adapter's and the REST client's logging, request headers included ...
         assertThat(logs).anySatisfy(line -> assertThat(line).contains("io.tidemark.github").contains(VIEWS));
-        assertThat(logs).anySatisfy(line -> assertThat(line).contains("Authorization"));
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("Request: GET").contains("Authorization"));
         assertThat(logs).anySatisfy(line -> assertThat(line).contains("Retrying"));
-        // ... and never the token
+        // ... and never the token, nor a wire dump (scope "all"), where it would hide split across lines
         assertThat(logs).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+        assertThat(logs).noneSatisfy(line -> assertThat(line).startsWith("io.netty.handler.logging"));
     }
 
     @Test
@@ -116,11 +148,13 @@ class TokenSecrecyTest {
 
         assertThat(failures).allSatisfy(TokenSecrecyTest::assertTokenFree);
         assertThat(failures.get(0)).hasMessageContaining(Redactor.REDACTED);
-        // (Quarkus' own request-response logging, when an application turns it on, prints bodies
-        // verbatim; the adapter's logging redacts)
-        assertThat(logs).filteredOn(line -> line.startsWith("io.tidemark"))
-                .isNotEmpty()
-                .allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+        // no line of any logger has the token ...
+        assertThat(logs).allSatisfy(line -> assertThat(line).doesNotContain(TOKEN));
+        // ... although the request-response logging showed the echoing bodies (redacted)
+        assertThat(logs).anySatisfy(line -> assertThat(line)
+                .contains("Response: GET")
+                .contains("Status[503")
+                .contains("Upstream said Bearer " + Redactor.REDACTED));
     }
 
     @Test
@@ -134,16 +168,19 @@ class TokenSecrecyTest {
                 .token(TOKEN, Permission.ADMIN, "octo/*")
                 .token(TOKEN, Permission.PULL, "octo/pull-only")
                 .start()) {
-            TestConfig config = TestConfig.of(sim.baseUrl(), TOKEN).withReadTimeout(Duration.ofMillis(300));
+            TestConfig config = TestConfig.of(sim.baseUrl(), TOKEN).withReadTimeout(PATIENT);
             try (GitHubTrafficSource source = new GitHubTrafficSource(config, Clock.systemUTC());
+                    GitHubTrafficSource impatient = new GitHubTrafficSource(
+                            config.withReadTimeout(IMPATIENT).withRetries(1), Clock.systemUTC());
                     GitHubTrafficSource stranger = new GitHubTrafficSource(
-                            TestConfig.of(sim.baseUrl(), unknown), Clock.systemUTC())) {
+                            TestConfig.of(sim.baseUrl(), unknown).withReadTimeout(PATIENT), Clock.systemUTC())) {
                 failures.add(catchThrowable(() -> stranger.fetchTopPaths(REPO)));
                 failures.add(catchThrowable(() -> source.fetchTopPaths(RepositoryId.of("octo", "pull-only"))));
                 sim.faults().inject(EndpointKind.VIEWS, Fault.serverError(500), 3);
                 failures.add(catchThrowable(() -> source.fetchWindow(REPO, TrafficKind.VIEWS, Granularity.DAY)));
-                sim.faults().inject(EndpointKind.CLONES, Fault.slow(Duration.ofSeconds(2)), 3);
-                failures.add(catchThrowable(() -> source.fetchWindow(REPO, TrafficKind.CLONES, Granularity.DAY)));
+                // held for an hour (until the simulator closes): the impatient source times out, no race
+                sim.faults().inject(EndpointKind.CLONES, Fault.slow(Duration.ofHours(1)), 2);
+                failures.add(catchThrowable(() -> impatient.fetchWindow(REPO, TrafficKind.CLONES, Granularity.DAY)));
                 sim.faults().inject(EndpointKind.REFERRERS, Fault.malformedBody(), 3);
                 failures.add(catchThrowable(() -> source.fetchTopReferrers(REPO)));
             }
@@ -162,7 +199,16 @@ class TokenSecrecyTest {
 
     private Throwable fail(Reply reply) {
         stub.on(VIEWS, reply);
-        TestConfig config = TestConfig.of(stub.baseUrl(), TOKEN).withReadTimeout(Duration.ofMillis(300));
+        return fetchViews(TestConfig.of(stub.baseUrl(), TOKEN).withReadTimeout(PATIENT));
+    }
+
+    /** A server that never answers, so that the short timeout always fires. */
+    private Throwable failHanging() {
+        stub.on(VIEWS, Reply.hanging());
+        return fetchViews(TestConfig.of(stub.baseUrl(), TOKEN).withReadTimeout(IMPATIENT).withRetries(1));
+    }
+
+    private Throwable fetchViews(TestConfig config) {
         try (GitHubTrafficSource source = new GitHubTrafficSource(config, Clock.systemUTC())) {
             assertThat(source.toString()).doesNotContain(TOKEN);
             return catchThrowable(() -> source.fetchWindow(REPO, TrafficKind.VIEWS, Granularity.DAY));
