@@ -139,7 +139,7 @@ class BenchScriptsSmokeIT {
 
     /** wrk is needed: skipped loudly without it, except in CI, where the script installs it. */
     private static void assumeWrk(String script) {
-        if (!onPath("wrk") && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+        if (!onPath("wrk") && !RequiresPostgres.inCi()) {
             RequiresPostgres.loudly("SKIPPING the smoke run of bench/" + script + ": wrk is not installed.",
                     "Install it (apt-get install wrk) to run it; with CI=true the script installs it itself.");
             Assumptions.abort("wrk is not installed");

@@ -41,6 +41,11 @@ public final class RequiresPostgres implements ExecutionCondition {
         return ConditionEvaluationResult.disabled("SKIPPED, NO POSTGRESQL: " + message);
     }
 
+    /** Whether this build runs in CI, by {@link #isCi(String)} on the environment's {@code CI}. */
+    public static boolean inCi() {
+        return isCi(System.getenv("CI"));
+    }
+
     /**
      * Whether the value of the environment variable {@code CI} says the build runs in CI: any
      * value that is not absent, empty (or blank), {@code false}, {@code 0} or {@code no},
@@ -49,7 +54,7 @@ public final class RequiresPostgres implements ExecutionCondition {
      *
      * @param value the value of {@code CI}, null when it is not set
      */
-    static boolean isCi(String value) {
+    public static boolean isCi(String value) {
         if (value == null) {
             return false;
         }
