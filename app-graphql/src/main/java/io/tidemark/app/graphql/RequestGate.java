@@ -47,6 +47,7 @@ import org.jboss.logging.Logger;
  * whose cost it could blow up:
  *
  * <ul>
+ *   <li>the method is POST (HTTP 405 {@code METHOD_NOT_ALLOWED} otherwise);
  *   <li>the client accepts a JSON answer (HTTP 406 {@code NOT_ACCEPTABLE} otherwise);
  *   <li>the media type is JSON ({@code application/json}, or none) or {@code application/graphql},
  *       in UTF-8 (HTTP 415 {@code UNSUPPORTED_MEDIA_TYPE} otherwise);
@@ -78,6 +79,7 @@ class RequestGate {
     static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     static final String INTERNAL = "INTERNAL";
     static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
+    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
 
     /**
      * After Quarkus' upload limit (-2) and its security filters (authentication -200, authorization
@@ -122,6 +124,7 @@ class RequestGate {
         router.route("/graphql").order(Integer.MIN_VALUE).failureHandler(this::failed);
         router.route("/graphql").order(TOKEN_ORDER).handler(this::checkToken);
         router.route(HttpMethod.POST, "/graphql").order(LENGTH_ORDER).handler(this::checkLength);
+        router.route("/graphql").order(ORDER).handler(this::checkMethod);
         router.route(HttpMethod.POST, "/graphql").order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setHandleFileUploads(false))
                 .handler(this::check);
@@ -139,6 +142,17 @@ class RequestGate {
     private static void unauthenticated(RoutingContext context) {
         context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tidemark\"");
         answer(context, 401, UNAUTHENTICATED, "a valid Authorization: Bearer token is required");
+    }
+
+    /** GraphQL is served by POST only (OPTIONS answers which); other methods get a coded 405. */
+    void checkMethod(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        if (method.equals(HttpMethod.POST) || method.equals(HttpMethod.OPTIONS)) {
+            context.next();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.ALLOW, "POST, OPTIONS");
+        answer(context, 405, METHOD_NOT_ALLOWED, "send GraphQL requests with POST");
     }
 
     /** Refuses a declared body length over the limit before a byte of it is read. */

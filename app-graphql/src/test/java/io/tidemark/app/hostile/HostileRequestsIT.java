@@ -149,6 +149,32 @@ class HostileRequestsIT {
         assertThat(answer.json().getString("errors[0].extensions.code")).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
+    @Test
+    void otherMethodsAndUnacceptableAnswersAreCoded() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        URI endpoint = URI.create("http://localhost:" + RestAssured.port + "/graphql?query=%7B__typename%7D");
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
+            java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                            .header("Authorization", "Bearer " + VIEWER)
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            Answer answer = new Answer(response.statusCode(), response.body());
+            RawGraphQl.assertWellFormed(answer, method);
+            assertThat(answer.status()).as(method).isEqualTo(405);
+            assertThat(answer.json().getString("errors[0].extensions.code")).isEqualTo("METHOD_NOT_ALLOWED");
+        }
+        java.net.http.HttpResponse<String> html = client.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/graphql"))
+                        .header("Authorization", "Bearer " + VIEWER).header("Content-Type", "application/json")
+                        .header("Accept", "text/html")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RawGraphQl.query("{ __typename }"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Answer answer = new Answer(html.statusCode(), html.body());
+        RawGraphQl.assertWellFormed(answer, "Accept: text/html");
+        assertThat(answer.status()).isEqualTo(406);
+        assertThat(answer.json().getString("errors[0].extensions.code")).isEqualTo("NOT_ACCEPTABLE");
+    }
+
     private Answer expectCode(String document, String code) {
         Answer answer = api.postJson(VIEWER, RawGraphQl.query(document));
         RawGraphQl.assertWellFormed(answer, document);
