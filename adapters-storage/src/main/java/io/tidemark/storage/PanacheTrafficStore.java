@@ -11,7 +11,7 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
-import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.storage.persistence.DailySnapshot;
 import io.tidemark.storage.persistence.PathSnapshotEntity;

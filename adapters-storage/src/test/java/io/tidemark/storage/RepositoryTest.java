@@ -15,7 +15,7 @@ import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
-import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.model.RepositoryPage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -151,7 +151,7 @@ class RepositoryTest extends StoreTestSupport {
                 .containsExactly("Acme/rocket");
         assertThat(rest.hasNextPage()).isFalse();
         assertThat(rest.totalCount()).isEqualTo(2);
-        assertThat(store.list("nobody", null, 5)).isEqualTo(new io.tidemark.core.port.out.RepositoryPage(List.of(), false, 0));
+        assertThat(store.list("nobody", null, 5)).isEqualTo(new io.tidemark.core.model.RepositoryPage(List.of(), false, 0));
     }
 
     @Test

@@ -8,10 +8,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +35,41 @@ class ArchitectureTest {
     static final String APP = "io.tidemark.app..";
     static final String SIMULATOR = "io.tidemark.simulator..";
     static final String BENCHMARKS = "io.tidemark.bench..";
+    static final String MODEL = "io.tidemark.core.model..";
+    static final String PORT_IN = "io.tidemark.core.port.in..";
+    static final String PORT_OUT = "io.tidemark.core.port.out..";
+    static final String SERVICE = "io.tidemark.core.service..";
+    static final String WIRING = "io.tidemark.app.wiring..";
+
+    /** The top-level packages that are not adapters: everything else under io.tidemark is one. */
+    static final Set<String> NOT_ADAPTERS = Set.of("core", "app", "simulator", "bench", "architecture");
+
+    /** The adapter a class belongs to (its package under io.tidemark), or null for the others. */
+    static String adapterOf(JavaClass javaClass) {
+        String name = javaClass.getPackageName();
+        if (!name.startsWith("io.tidemark.")) {
+            return null;
+        }
+        String top = name.substring("io.tidemark.".length()).split("\\.", 2)[0];
+        return NOT_ADAPTERS.contains(top) ? null : top;
+    }
+
+    static final DescribedPredicate<JavaClass> IN_AN_ADAPTER =
+            DescribedPredicate.describe("are in an adapter (any package under io.tidemark but core, app,"
+                    + " simulator and bench)", javaClass -> adapterOf(javaClass) != null);
+
+    static final SliceAssignment ADAPTER_SLICES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String adapter = adapterOf(javaClass);
+            return adapter == null ? SliceIdentifier.ignore() : SliceIdentifier.of("adapter " + adapter);
+        }
+
+        @Override
+        public String getDescription() {
+            return "adapters (each package under io.tidemark but core, app, simulator and bench)";
+        }
+    };
 
     private static JavaClasses production;
 
@@ -57,17 +97,68 @@ class ArchitectureTest {
                 .check(production);
     }
 
+    static final ArchRule ADAPTERS_ARE_INDEPENDENT = slices().assignedFrom(ADAPTER_SLICES)
+            .should().notDependOnEachOther()
+            .because("each adapter maps its own types to and from core's; a new adapter package is covered unnamed");
+
+    static final ArchRule APP_USES_IN_PORTS = noClasses().that().resideInAPackage(APP).and().resideOutsideOfPackage(WIRING)
+            .should().dependOnClassesThat().resideInAnyPackage(PORT_OUT, SERVICE)
+            .because("the API, scheduler and health checks drive the core through its use cases;"
+                    + " only the wiring (CDI producers) knows the services and the out-ports");
+
     @Test
-    void theGitHubAdapterDependsOnNoOtherAdapterNorTheApp() {
-        noClasses().that().resideInAPackage(GITHUB)
-                .should().dependOnClassesThat().resideInAnyPackage(STORAGE, APP, SIMULATOR)
+    void adaptersNeverDependOnEachOther() {
+        ADAPTERS_ARE_INDEPENDENT.check(production);
+    }
+
+    @Test
+    void adaptersDependOnCoreNeverOnTheAppTheSimulatorOrTheBenchmarks() {
+        noClasses().that(IN_AN_ADAPTER)
+                .should().dependOnClassesThat().resideInAnyPackage(APP, SIMULATOR, BENCHMARKS)
+                .check(production);
+        noClasses().that(IN_AN_ADAPTER)
+                .should().dependOnClassesThat().resideInAPackage(SERVICE)
+                .because("adapters implement out-ports; the services are wired by the application")
                 .check(production);
     }
 
     @Test
-    void theStorageAdapterDependsOnNoOtherAdapterNorTheApp() {
-        noClasses().that().resideInAPackage(STORAGE)
-                .should().dependOnClassesThat().resideInAnyPackage(GITHUB, APP, SIMULATOR)
+    void coreIsLayeredModelThenPortsThenServices() {
+        noClasses().that().resideInAPackage(MODEL)
+                .should().dependOnClassesThat().resideInAnyPackage(PORT_IN, PORT_OUT, SERVICE)
+                .check(production);
+        noClasses().that().resideInAPackage(PORT_IN)
+                .should().dependOnClassesThat().resideInAnyPackage(PORT_OUT, SERVICE)
+                .because("in-ports speak in the model and their own outcomes, never in out-port types")
+                .check(production);
+        noClasses().that().resideInAPackage(PORT_OUT)
+                .should().dependOnClassesThat().resideInAnyPackage(PORT_IN, SERVICE)
+                .check(production);
+    }
+
+    @Test
+    void theApplicationUsesInPortsAndTheModelAndOnlyItsWiringKnowsMore() {
+        APP_USES_IN_PORTS.check(production);
+    }
+
+    @Test
+    void theRulesJudgePackagesThatDoNotExistYet() {
+        JavaClasses newCode = new ClassFileImporter().importClasses(
+                io.tidemark.app.newfeature.UsesTheStoreDirectly.class,
+                io.tidemark.imports.UsesTheGitHubAdapter.class,
+                io.tidemark.github.GitHubTrafficSource.class,
+                io.tidemark.core.port.out.TrafficStore.class);
+        assertThat(APP_USES_IN_PORTS.evaluate(newCode).hasViolation())
+                .as("a new app package that uses an out-port").isTrue();
+        assertThat(ADAPTERS_ARE_INDEPENDENT.evaluate(newCode).hasViolation())
+                .as("a new adapter that uses another adapter").isTrue();
+    }
+
+    @Test
+    void servicesAreUsedOnlyByTheWiring() {
+        noClasses().that().resideOutsideOfPackages(SERVICE, WIRING, BENCHMARKS)
+                .should().dependOnClassesThat().resideInAPackage(SERVICE)
+                .because("the benchmarks wire the services themselves, like the application's wiring")
                 .check(production);
     }
 

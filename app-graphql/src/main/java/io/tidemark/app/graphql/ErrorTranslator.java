@@ -1,7 +1,7 @@
 package io.tidemark.app.graphql;
 
 import io.tidemark.core.model.InvalidInputException;
-import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.port.in.SourceUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns every exception a resolver throws into an {@link ApiError} with its code: bad input into
- * {@code INVALID_ARGUMENT}, GitHub's outcomes into theirs, and anything unexpected into {@code
+ * {@code INVALID_ARGUMENT}, the source's failures as {@link SourceErrors} says, and anything unexpected into {@code
  * INTERNAL} with a generic message (the details go to the server log only). Without this, SmallRye
  * would name an unexpected exception's class in {@code extensions.code}.
  */
@@ -38,17 +38,11 @@ public class ErrorTranslator {
         if (e instanceof InvalidInputException invalid) {
             return new ApiError.InvalidArgument(invalid.getMessage());
         }
-        if (e instanceof SourceFailure.RateLimited limited) {
-            return new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt());
+        if (e instanceof SourceUnavailableException unavailable) {
+            return SourceErrors.of(unavailable, null);
         }
-        if (e instanceof SourceFailure.NotFound || e instanceof NoSuchElementException) {
+        if (e instanceof NoSuchElementException) {
             return new ApiError.NotFound(e.getMessage());
-        }
-        if (e instanceof SourceFailure.NotPermitted) {
-            return new ApiError.NotPermitted(e.getMessage());
-        }
-        if (e instanceof SourceFailure) {
-            return new ApiError.Upstream("GitHub failed to answer: " + e.getMessage());
         }
         LOG.errorf(e, "GraphQL operation %s failed unexpectedly", operation);
         return new ApiError.Internal("internal error; the server log has the details");

@@ -11,9 +11,9 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
-import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.port.in.SourceUnavailableException;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
-import io.tidemark.core.service.TrafficQueryService;
 import io.tidemark.app.config.TidemarkConfig;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,8 +72,7 @@ public class TrafficApi {
         RepositoryPage page = query.repositories(owner, size, after);
         SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
         List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
-        String endCursor = nodes.isEmpty() ? null : TrafficQueryService.cursorOf(nodes.get(nodes.size() - 1).id());
-        return new RepositoryConnection(nodes, new PageInfo(endCursor, page.hasNextPage()), page.totalCount());
+        return new RepositoryConnection(nodes, new PageInfo(page.endCursor(), page.hasNextPage()), page.totalCount());
     }
 
     @NonNull
@@ -147,7 +146,12 @@ public class TrafficApi {
             Returns the repositories tracked now. Requires the admin role.""")
     public List<@NonNull Repository> trackOwner(@NonNull @Name("owner") String owner) {
         requireRole(Role.ADMIN);
-        List<TrackedRepository> tracked = tracking.trackOwner(owner);
+        List<TrackedRepository> tracked;
+        try {
+            tracked = tracking.trackOwner(owner);
+        } catch (SourceUnavailableException unavailable) {
+            throw SourceErrors.of(unavailable, "owner " + owner.strip());
+        }
         tracked.stream()
                 .filter(r -> r.sync().lastAttemptAt() == null)
                 .forEach(r -> sync.syncSoon(r.id()));
@@ -177,18 +181,7 @@ public class TrafficApi {
         if (outcome instanceof SyncOutcome.Synced synced) {
             return new SyncResult(single(query.repository(id).orElseThrow()), synced.syncedAt());
         }
-        if (outcome instanceof SyncOutcome.RateLimited limited) {
-            throw new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt()
-                    + "; the repository will be synced then");
-        }
-        SyncOutcome.Failed failed = (SyncOutcome.Failed) outcome;
-        throw switch (failed.reason()) {
-            case NOT_PERMITTED -> new ApiError.NotPermitted(
-                    "the GitHub token lacks push access to " + id + ", which GitHub requires for traffic");
-            case NOT_FOUND -> new ApiError.NotFound("GitHub does not know " + id + " (or hides it from the token)");
-            case BAD_CREDENTIALS -> new ApiError.Upstream("GitHub rejected the configured token");
-            case UPSTREAM_ERROR -> new ApiError.Upstream("GitHub failed to answer; try again later");
-        };
+        throw SourceErrors.of(outcome);
     }
 
     /** The outcome of a sync of {@code id}, waiting at most {@link #syncAnswerTimeout} for it. */

@@ -2,34 +2,34 @@ package io.tidemark.app.health;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tidemark.core.model.TrackedRepository;
-import io.tidemark.core.port.out.TrafficStore;
 import io.quarkus.runtime.Startup;
+import io.smallrye.health.api.Wellness;
+import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.SyncFreshness;
+import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import io.smallrye.health.api.Wellness;
 
 /**
  * Repositories whose last successful sync is older than 10 days are at risk: GitHub forgets
- * traffic after 14. Reported in {@code /q/health} (wellness) and as the gauge {@code
- * tidemark.repositories.stale}, both by {@link TrackedRepository#isStale}, so they always agree.
+ * traffic after 14. Reported in {@code /q/health} (wellness: {@code tracked}, {@code stale} and
+ * the first 20 stale names) and as the gauge {@code tidemark.repositories.stale}, both from
+ * {@link SyncFreshnessUseCase}, so they always agree.
  */
 @Wellness
 @Startup
 @ApplicationScoped
 public class SyncFreshnessCheck implements HealthCheck {
 
-    private final TrafficStore store;
-    private final Clock clock;
+    static final int NAMES_REPORTED = 20;
 
-    public SyncFreshnessCheck(TrafficStore store, Clock clock, MeterRegistry metrics) {
-        this.store = store;
-        this.clock = clock;
+    private final SyncFreshnessUseCase freshness;
+
+    public SyncFreshnessCheck(SyncFreshnessUseCase freshness, MeterRegistry metrics) {
+        this.freshness = freshness;
         Gauge.builder("tidemark.repositories.stale", this, SyncFreshnessCheck::staleCount)
                 .description("Tracked repositories not synced successfully for more than 10 days")
                 .register(metrics);
@@ -37,24 +37,21 @@ public class SyncFreshnessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Instant now = clock.instant();
-        List<TrackedRepository> active = store.active();
-        List<String> stale = active.stream()
-                .filter(r -> r.isStale(now))
-                .map(r -> r.id().nameWithOwner())
-                .toList();
+        SyncFreshness now = freshness.freshness();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("tidemark-sync-freshness")
-                .status(stale.isEmpty())
-                .withData("tracked", active.size())
-                .withData("stale", stale.size());
-        if (!stale.isEmpty()) {
-            response.withData("staleRepositories", String.join(",", stale.subList(0, Math.min(20, stale.size()))));
+                .status(now.stale().isEmpty())
+                .withData("tracked", now.tracked())
+                .withData("stale", now.stale().size());
+        if (!now.stale().isEmpty()) {
+            response.withData("staleRepositories", now.stale().stream()
+                    .limit(NAMES_REPORTED)
+                    .map(RepositoryId::nameWithOwner)
+                    .collect(Collectors.joining(",")));
         }
         return response.build();
     }
 
     private double staleCount() {
-        Instant now = clock.instant();
-        return store.active().stream().filter(r -> r.isStale(now)).count();
+        return freshness.freshness().stale().size();
     }
 }

@@ -6,6 +6,7 @@ import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase.SyncRun;
+import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -140,7 +141,17 @@ public class SyncCoordinator {
         if (clock.instant().isBefore(pausedUntil.get())) {
             return;
         }
-        List<?> added = tracking.refreshOwners();
+        List<?> added;
+        try {
+            added = tracking.refreshOwners();
+        } catch (SourceUnavailableException unavailable) {
+            if (unavailable.resumeAt() != null) {
+                pausedUntil.set(unavailable.resumeAt());
+                LOG.infof("Owner refresh paused: the source's rate limit is spent until %s", unavailable.resumeAt());
+                return;
+            }
+            throw unavailable;
+        }
         if (!added.isEmpty()) {
             LOG.infof("Owner refresh: %d new repositories tracked", added.size());
         }

@@ -2,12 +2,14 @@ package io.tidemark.app.wiring;
 
 import io.tidemark.app.config.TidemarkConfig;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
+import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.core.service.SyncDueRepositoriesService;
+import io.tidemark.core.service.SyncFreshnessService;
 import io.tidemark.core.service.SyncService;
 import io.tidemark.core.service.TrackingService;
 import io.tidemark.core.service.TrafficQueryService;
@@ -51,5 +53,11 @@ public class CoreServices {
     @Singleton
     QueryTrafficUseCase query(TrafficStore store) {
         return new TrafficQueryService(store);
+    }
+
+    @Produces
+    @Singleton
+    SyncFreshnessUseCase freshness(TrafficStore store, Clock clock) {
+        return new SyncFreshnessService(store, clock);
     }
 }

@@ -3,6 +3,8 @@ package io.tidemark.core.service;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
+import io.tidemark.core.port.in.SourceUnavailableException;
+import io.tidemark.core.port.in.SourceUnavailableException.Problem;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
@@ -35,13 +37,18 @@ public final class TrackingService implements TrackRepositoryUseCase {
     }
 
     /**
-     * @throws io.tidemark.core.port.out.SourceFailure if the source cannot list the owner's
-     *     repositories; nothing is tracked then
+     * @throws SourceUnavailableException if the source cannot list the owner's repositories;
+     *     nothing is tracked then
      */
     @Override
     public List<TrackedRepository> trackOwner(String owner) {
         String validOwner = RepositoryId.validOwner(owner);
-        List<RepositoryId> readable = source.listReadableRepositories(validOwner);
+        List<RepositoryId> readable;
+        try {
+            readable = source.listReadableRepositories(validOwner);
+        } catch (SourceFailure failure) {
+            throw unavailable(failure);
+        }
         store.trackOwner(validOwner, clock.instant());
         List<TrackedRepository> tracked = new ArrayList<>(readable.size());
         for (RepositoryId repository : readable) {
@@ -65,7 +72,7 @@ public final class TrackingService implements TrackRepositoryUseCase {
             try {
                 readable = source.listReadableRepositories(owner);
             } catch (SourceFailure.RateLimited limited) {
-                throw limited;
+                throw unavailable(limited);
             } catch (SourceFailure failure) {
                 continue;
             }
@@ -76,6 +83,18 @@ public final class TrackingService implements TrackRepositoryUseCase {
             }
         }
         return List.copyOf(added);
+    }
+
+    /** The in-port's view of a source's failure. */
+    static SourceUnavailableException unavailable(SourceFailure failure) {
+        if (failure instanceof SourceFailure.RateLimited limited) {
+            return new SourceUnavailableException(Problem.RATE_LIMITED, limited.getMessage(), limited.resumeAt());
+        }
+        Problem problem = failure instanceof SourceFailure.BadCredentials ? Problem.BAD_CREDENTIALS
+                : failure instanceof SourceFailure.NotPermitted ? Problem.NOT_PERMITTED
+                : failure instanceof SourceFailure.NotFound ? Problem.NOT_FOUND
+                : Problem.UPSTREAM_ERROR;
+        return new SourceUnavailableException(problem, failure.getMessage(), null);
     }
 
     @Override

@@ -10,12 +10,10 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficSeries;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
-import io.tidemark.core.port.out.RepositoryPage;
 import io.tidemark.core.port.out.TrafficStore;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.Optional;
 
 /** Implements {@link QueryTrafficUseCase} over the store. */
 public final class TrafficQueryService implements QueryTrafficUseCase {
-
-    private static final String CURSOR_PREFIX = "repo:";
 
     private final TrafficStore store;
 
@@ -45,25 +41,7 @@ public final class TrafficQueryService implements QueryTrafficUseCase {
             throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ", was " + first);
         }
         String validOwner = owner == null ? null : RepositoryId.validOwner(owner);
-        return store.list(validOwner, after == null ? null : keyOf(after), first);
-    }
-
-    /** The opaque cursor of a repository, for {@code after}. */
-    public static String cursorOf(RepositoryId repository) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((CURSOR_PREFIX + repository.key()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String keyOf(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith(CURSOR_PREFIX)) {
-                return RepositoryId.parse(decoded.substring(CURSOR_PREFIX.length())).key();
-            }
-        } catch (IllegalArgumentException malformed) {
-            // reported below, without echoing internals
-        }
-        throw new InvalidInputException("after", "after is not a cursor this API returned");
+        return store.list(validOwner, after == null ? null : RepositoryPage.keyOf(after), first);
     }
 
     @Override

@@ -7,8 +7,8 @@ import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.InvalidRepositoryIdException;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrackedRepository;
-import io.tidemark.core.port.out.RepositoryPage;
-import io.tidemark.core.port.out.SourceFailure;
+import io.tidemark.core.model.RepositoryPage;
+import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.testing.InMemoryTrafficStore;
 import io.tidemark.core.testing.MutableClock;
 import io.tidemark.core.testing.ScriptedTrafficSource;
@@ -54,7 +54,8 @@ class TrackingAndQueryServiceTest {
 
     @Test
     void trackingAnUnknownOwnerFailsAndTracksNothing() {
-        assertThatThrownBy(() -> tracking.trackOwner("nobody")).isInstanceOf(SourceFailure.NotFound.class);
+        assertThatThrownBy(() -> tracking.trackOwner("nobody")).isInstanceOfSatisfying(SourceUnavailableException.class,
+                unavailable -> assertThat(unavailable.problem()).isEqualTo(SourceUnavailableException.Problem.NOT_FOUND));
         assertThat(store.trackedOwners()).isEmpty();
         assertThatThrownBy(() -> tracking.trackOwner("-bad-")).isInstanceOf(InvalidRepositoryIdException.class);
     }
@@ -71,7 +72,7 @@ class TrackingAndQueryServiceTest {
         assertThat(first.hasNextPage()).isTrue();
         assertThat(first.totalCount()).isEqualTo(4);
 
-        String cursor = TrafficQueryService.cursorOf(first.repositories().get(1).id());
+        String cursor = RepositoryPage.cursorOf(first.repositories().get(1).id());
         RepositoryPage second = query.repositories("octo", 2, cursor);
         assertThat(second.repositories()).extracting(r -> r.id().name()).containsExactly("c", "d");
         assertThat(second.hasNextPage()).isFalse();

@@ -10,7 +10,7 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
-import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.out.TrafficStore;
 import java.time.Instant;
 import java.time.LocalDate;

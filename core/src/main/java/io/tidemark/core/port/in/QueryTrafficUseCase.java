@@ -8,7 +8,7 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficSeries;
-import io.tidemark.core.port.out.RepositoryPage;
+import io.tidemark.core.model.RepositoryPage;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;

@@ -4,6 +4,7 @@ import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
