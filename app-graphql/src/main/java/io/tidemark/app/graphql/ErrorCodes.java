@@ -88,8 +88,10 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
                 return new CodedError("an argument of " + fieldOf(error) + " has a value of the wrong type or format",
                         error.getLocations(), error.getPath(), VALIDATION_FAILED);
             }
-            LOG.errorf(exception, "GraphQL field %s failed unexpectedly", fieldOf(error));
-            return new CodedError(INTERNAL_MESSAGE, error.getLocations(), error.getPath(), INTERNAL);
+            ApiError api = exception instanceof RuntimeException runtime
+                    ? ErrorTranslator.translate(runtime, fieldOf(error))
+                    : ErrorTranslator.translate(new IllegalStateException(exception), fieldOf(error));
+            return new CodedError(api.getMessage(), error.getLocations(), error.getPath(), api.code());
         }
         String code = codeOf(error);
         String message = error instanceof ValidationError validation && validation.getDescription() != null

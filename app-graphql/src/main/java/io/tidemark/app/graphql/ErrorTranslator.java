@@ -1,5 +1,6 @@
 package io.tidemark.app.graphql;
 
+import io.tidemark.app.security.Role;
 import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.port.in.SourceUnavailableException;
 import jakarta.annotation.Priority;
@@ -40,6 +41,12 @@ public class ErrorTranslator {
         }
         if (e instanceof SourceUnavailableException unavailable) {
             return SourceErrors.of(unavailable, null);
+        }
+        if (e instanceof io.quarkus.security.ForbiddenException) {
+            return new ApiError.Forbidden("this requires the " + Role.ADMIN_NAME + " role");
+        }
+        if (e instanceof io.quarkus.security.UnauthorizedException) {
+            return new ApiError.Unauthenticated("an Authorization: Bearer token is required");
         }
         if (e instanceof NoSuchElementException) {
             return new ApiError.NotFound(e.getMessage());

@@ -1,7 +1,7 @@
 package io.tidemark.app.graphql;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.tidemark.app.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import io.tidemark.app.sync.SyncCoordinator;
 import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.RepositoryId;
@@ -30,24 +30,28 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-/** The public GraphQL API, as the contract in {@code schema.graphql} defines it. */
+/**
+ * The public GraphQL API, as the contract in {@code schema.graphql} defines it. Every field needs
+ * the viewer role and every mutation the admin role, declared with {@code @RolesAllowed} (Quarkus
+ * security checks it before the method runs; a test sends every mutation of the served schema with
+ * a viewer token), so a new mutation cannot forget it.
+ */
 @GraphQLApi
 @TranslatedErrors
+@RolesAllowed(Role.VIEWER_NAME)
 public class TrafficApi {
 
     private final QueryTrafficUseCase query;
     private final TrackRepositoryUseCase tracking;
     private final SyncCoordinator sync;
-    private final SecurityIdentity identity;
     private final ResultBudget budget;
     private final Duration syncAnswerTimeout;
 
     public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync,
-            SecurityIdentity identity, ResultBudget budget, TidemarkConfig config) {
+            ResultBudget budget, TidemarkConfig config) {
         this.query = query;
         this.tracking = tracking;
         this.sync = sync;
-        this.identity = identity;
         this.budget = budget;
         this.syncAnswerTimeout = config.syncAnswerTimeout();
     }
@@ -55,7 +59,6 @@ public class TrafficApi {
     @Query("repository")
     @Description("A tracked repository, or null when it is not tracked. owner and name are matched case-insensitively.")
     public Repository repository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
-        requireRole(Role.VIEWER);
         RepositoryId id = RepositoryId.of(owner, name);
         return query.repository(id).map(this::single).orElse(null);
     }
@@ -67,7 +70,6 @@ public class TrafficApi {
             @Name("owner") String owner,
             @Name("first") @DefaultValue("100") Integer first,
             @Name("after") String after) {
-        requireRole(Role.VIEWER);
         int size = first == null ? QueryTrafficUseCase.MAX_PAGE_SIZE : first;
         RepositoryPage page = query.repositories(owner, size, after);
         SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
@@ -126,10 +128,10 @@ public class TrafficApi {
     }
 
     @Mutation("trackRepository")
+    @RolesAllowed(Role.ADMIN_NAME)
     @NonNull
     @Description("Start keeping this repository's traffic. Idempotent. Requires the admin role.")
     public Repository trackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
-        requireRole(Role.ADMIN);
         RepositoryId id = RepositoryId.of(owner, name);
         TrackedRepository tracked = tracking.track(id);
         if (tracked.sync().lastAttemptAt() == null) {
@@ -139,13 +141,13 @@ public class TrafficApi {
     }
 
     @Mutation("trackOwner")
+    @RolesAllowed(Role.ADMIN_NAME)
     @NonNull
     @Description("""
             Track every repository of this user or organisation whose traffic the GitHub token can read
             (push access), now and on every later scheduled sync, so new repositories are picked up.
             Returns the repositories tracked now. Requires the admin role.""")
     public List<@NonNull Repository> trackOwner(@NonNull @Name("owner") String owner) {
-        requireRole(Role.ADMIN);
         List<TrackedRepository> tracked;
         try {
             tracked = tracking.trackOwner(owner);
@@ -160,19 +162,19 @@ public class TrafficApi {
     }
 
     @Mutation("untrackRepository")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Description("Stop fetching this repository. Its kept history stays queryable. Requires the admin role.")
     public boolean untrackRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
-        requireRole(Role.ADMIN);
         return tracking.untrack(RepositoryId.of(owner, name));
     }
 
     @Mutation("syncRepository")
+    @RolesAllowed(Role.ADMIN_NAME)
     @NonNull
     @Description("Fetch this repository's traffic from GitHub now and merge it into the kept history."
             + " Requires the admin role. Answers within TIDEMARK_SYNC_ANSWER_TIMEOUT (20 s by default): a sync"
             + " still running then goes on in the background and the answer is the error SYNC_IN_PROGRESS.")
     public SyncResult syncRepository(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
-        requireRole(Role.ADMIN);
         RepositoryId id = RepositoryId.of(owner, name);
         if (query.repository(id).isEmpty()) {
             throw new ApiError.NotFound(id + " is not tracked");
@@ -200,9 +202,9 @@ public class TrafficApi {
     }
 
     @Mutation("deleteRepositoryHistory")
+    @RolesAllowed(Role.ADMIN_NAME)
     @Description("Delete this repository and all its kept history, for good. Requires the admin role.")
     public boolean deleteRepositoryHistory(@NonNull @Name("owner") String owner, @NonNull @Name("name") String name) {
-        requireRole(Role.ADMIN);
         return tracking.deleteHistory(RepositoryId.of(owner, name));
     }
 
@@ -216,14 +218,4 @@ public class TrafficApi {
     private Repository single(TrackedRepository tracked) {
         return new Repository(tracked, new SeriesBatch(query, List.of(tracked.id())));
     }
-
-    private void requireRole(Role role) {
-        if (identity.isAnonymous()) {
-            throw new ApiError.Unauthenticated("an Authorization: Bearer token is required");
-        }
-        if (!identity.hasRole(role.roleName())) {
-            throw new ApiError.Forbidden("this requires the " + role.roleName() + " role");
-        }
-    }
-
 }

@@ -7,8 +7,13 @@ public enum Role {
     /** Queries and mutations. */
     ADMIN;
 
+    /** The name of {@link #VIEWER}, for {@code @RolesAllowed}. */
+    public static final String VIEWER_NAME = "viewer";
+    /** The name of {@link #ADMIN}, for {@code @RolesAllowed}. */
+    public static final String ADMIN_NAME = "admin";
+
     /** The role name carried by the security identity. */
     public String roleName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return this == ADMIN ? ADMIN_NAME : VIEWER_NAME;
     }
 }
