@@ -24,13 +24,18 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class SyncFreshnessCheck implements HealthCheck {
 
+    private static final String STALE_GAUGE = "tidemark.repositories.stale";
+
     private final TrafficStore store;
     private final Clock clock;
 
     public SyncFreshnessCheck(TrafficStore store, Clock clock, MeterRegistry metrics) {
         this.store = store;
         this.clock = clock;
-        Gauge.builder("tidemark.repositories.stale", this, SyncFreshnessCheck::staleCount)
+        // A gauge of an earlier start in the same JVM (tests, dev-mode reloads) would keep reading
+        // that start's store: the registry ignores a second gauge of the same name.
+        metrics.find(STALE_GAUGE).meters().forEach(metrics::remove);
+        Gauge.builder(STALE_GAUGE, this, SyncFreshnessCheck::staleCount)
                 .description("Tracked repositories not synced successfully for more than 10 days")
                 .register(metrics);
     }
