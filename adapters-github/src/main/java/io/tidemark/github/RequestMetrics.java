@@ -11,16 +11,22 @@ import java.util.function.Supplier;
  */
 final class RequestMetrics {
 
+    private static final String REMAINING_GAUGE = "tidemark.github.rate_limit.remaining";
+
     private final MeterRegistry registry;
 
     RequestMetrics(MeterRegistry registry, Supplier<Number> remaining) {
         this.registry = registry;
         if (registry != null) {
-            Gauge.builder("tidemark.github.rate_limit.remaining", remaining, r -> {
+            // A gauge of an earlier start in the same JVM (tests, dev-mode reloads) would keep
+            // reading that start's limiter: the registry ignores a second gauge of the same name.
+            registry.find(REMAINING_GAUGE).meters().forEach(registry::remove);
+            Gauge.builder(REMAINING_GAUGE, remaining, r -> {
                         Number value = r.get();
                         return value == null ? Double.NaN : value.doubleValue();
                     })
                     .description("GitHub requests left in the current rate-limit window, as GitHub last said")
+                    .strongReference(true) // the supplier is referenced by nothing else
                     .register(registry);
         }
     }

@@ -7,13 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One request may return only so many traffic buckets (here 40 instead of 25,000): a request
- * asking for more gets RESULT_TOO_LARGE with advice, and never takes the server down.
+ * One request may return only so many traffic buckets (here 40 instead of 25,000; the default is
+ * checked at its edge by {@link DefaultLimitsTest}): a request asking for more gets RESULT_TOO_LARGE
+ * with advice, and never takes the server down.
  */
 @QuarkusTest
 @TestProfile(ResultBudgetTest.FortyBuckets.class)
@@ -56,6 +58,25 @@ class ResultBudgetTest {
         assertThat(json.getString("errors[0].extensions.code")).isEqualTo("RESULT_TOO_LARGE");
         assertThat(json.getString("errors[0].message"))
                 .contains("more than 40 traffic buckets").contains("per: WEEK").doesNotContain("Exception");
+    }
+
+    @Test
+    void exactlyTheBudgetIsAnsweredAndOneBucketMoreIsRefused() {
+        // 15 + 15 buckets of hello, and world's views from a start day that leaves 10 (40) or 11 (41) of its 15
+        String lastDay = Gql.admin("{ repository(owner: \"octo\", name: \"world\") { views { buckets { timestamp } } } }")
+                .getString("data.repository.views.buckets[-1].timestamp").substring(0, 10);
+        LocalDate tenDaysFromEnd = LocalDate.parse(lastDay).minusDays(9);
+        JsonPath forty = Gql.admin(helloAndWorldSince(tenDaysFromEnd));
+        assertThat(forty.getList("data.b.views.buckets")).hasSize(10);
+
+        JsonPath fortyOne = Gql.post(ADMIN, helloAndWorldSince(tenDaysFromEnd.minusDays(1)))
+                .statusCode(200).extract().jsonPath();
+        assertThat(fortyOne.getString("errors[0].extensions.code")).isEqualTo("RESULT_TOO_LARGE");
+    }
+
+    private static String helloAndWorldSince(LocalDate since) {
+        return "{ a: repository(owner: \"octo\", name: \"hello\") { views { buckets { count } } clones { buckets { count } } }"
+                + " b: repository(owner: \"octo\", name: \"world\") { views(since: \"" + since + "\") { buckets { count } } } }";
     }
 
     @Test

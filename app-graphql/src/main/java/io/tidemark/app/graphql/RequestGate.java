@@ -104,14 +104,16 @@ class RequestGate {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final DocumentLimits limits;
     private final ParserOptions parserOptions;
+    private final int maxTokens;
     private final long maxBodySize;
     private final boolean anonymousRead;
 
     RequestGate(TidemarkConfig config) {
         this.anonymousRead = config.anonymousRead();
         this.limits = new DocumentLimits(config.graphql().maxDepth(), config.graphql().maxComplexity());
+        this.maxTokens = config.graphql().maxTokens();
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
-                .maxTokens(config.graphql().maxTokens())
+                .maxTokens(ParserLimits.parserMaxTokens(maxTokens))
                 .captureSourceLocation(false)
                 .captureLineComments(false));
         this.maxBodySize = ConfigProvider.getConfig()
@@ -218,7 +220,7 @@ class RequestGate {
                     .build());
         } catch (ParseCancelledException e) {
             answer(context, 200, ErrorCodes.TOO_COMPLEX,
-                    "the document has more than " + parserOptions.getMaxTokens() + " tokens");
+                    "the document has more than " + maxTokens + " tokens");
             return;
         } catch (InvalidSyntaxException e) {
             answer(context, 200, ErrorCodes.PARSE_FAILED, syntaxMessage(e));

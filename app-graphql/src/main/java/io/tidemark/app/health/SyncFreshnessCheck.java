@@ -25,12 +25,16 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class SyncFreshnessCheck implements HealthCheck {
 
     static final int NAMES_REPORTED = 20;
+    private static final String STALE_GAUGE = "tidemark.repositories.stale";
 
     private final SyncFreshnessUseCase freshness;
 
     public SyncFreshnessCheck(SyncFreshnessUseCase freshness, MeterRegistry metrics) {
         this.freshness = freshness;
-        Gauge.builder("tidemark.repositories.stale", this, SyncFreshnessCheck::staleCount)
+        // A gauge of an earlier start in the same JVM (tests, dev-mode reloads) would keep reading
+        // that start's store: the registry ignores a second gauge of the same name.
+        metrics.find(STALE_GAUGE).meters().forEach(metrics::remove);
+        Gauge.builder(STALE_GAUGE, this, SyncFreshnessCheck::staleCount)
                 .description("Tracked repositories not synced successfully for more than 10 days")
                 .register(metrics);
     }

@@ -14,6 +14,9 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -27,6 +30,11 @@ import java.util.Set;
 public class BearerTokenAuthentication implements HttpAuthenticationMechanism, IdentityProvider<TokenAuthenticationRequest> {
 
     private static final String BEARER = "Bearer ";
+    private static final String CHALLENGE = "Bearer realm=\"tidemark\"";
+    private static final String UNAUTHENTICATED_BODY = new JsonObject().put("errors", new JsonArray().add(new JsonObject()
+                    .put("message", "a valid Authorization: Bearer token is required")
+                    .put("extensions", new JsonObject().put("code", "UNAUTHENTICATED"))))
+            .encode();
 
     private final ApiTokens tokens;
 
@@ -73,7 +81,23 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism, I
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer realm=\"tidemark\""));
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", CHALLENGE));
+    }
+
+    /**
+     * The 401 of a request without a token: the challenge header and, like every other error of
+     * the API, a JSON body coded {@code UNAUTHENTICATED} (Quarkus' default challenge has no body).
+     */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (!response.headWritten()) {
+            response.setStatusCode(401)
+                    .putHeader("WWW-Authenticate", CHALLENGE)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
+                    .end(UNAUTHENTICATED_BODY);
+        }
+        return Uni.createFrom().item(Boolean.TRUE);
     }
 
     @Override
