@@ -44,7 +44,7 @@ class BadGitHubCredentialsTest {
                 .statusCode(200).extract().asString();
         JsonPath json = JsonPath.from(body);
         assertThat(json.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_ERROR");
-        assertThat(json.getString("errors[0].message")).contains("rejected the token");
+        assertThat(json.getString("errors[0].message")).contains("rejected the configured token");
         assertThat(body).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 12));
     }
 
