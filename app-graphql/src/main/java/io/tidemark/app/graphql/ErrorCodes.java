@@ -99,7 +99,11 @@ final class ErrorCodes extends SimplePerformantInstrumentation {
                 : error.getMessage();
         String clean = clean(message);
         if (clean == null || code.equals(INTERNAL)) {
-            LOG.warnf("GraphQL error answered as %s: %s", code, message);
+            if (code.equals(INTERNAL)) {
+                LOG.warnf("GraphQL error answered as %s: %s", code, message);
+            } else {
+                LOG.debugf("GraphQL error answered as %s with a generic message: %s", code, message);
+            }
             clean = code.equals(INTERNAL) ? INTERNAL_MESSAGE : genericMessage(code);
         }
         return new CodedError(clean, error.getLocations(), error.getPath(), code);
