@@ -181,6 +181,11 @@ public class TrafficApi {
             throw new ApiError.RateLimited("GitHub's rate limit is spent until " + limited.resumeAt()
                     + "; the repository will be synced then");
         }
+        if (outcome instanceof SyncOutcome.PartlySynced partly) {
+            throw new ApiError.Upstream("the sync of " + id + " was partial: kept " + labels(partly.kept())
+                    + "; not kept: " + partly.message()
+                    + ". The failed parts are fetched again on the next sync; lastSyncedAt stays at the last full sync");
+        }
         SyncOutcome.Failed failed = (SyncOutcome.Failed) outcome;
         throw switch (failed.reason()) {
             case NOT_PERMITTED -> new ApiError.NotPermitted(
@@ -189,6 +194,15 @@ public class TrafficApi {
             case BAD_CREDENTIALS -> new ApiError.Upstream("GitHub rejected the configured token");
             case UPSTREAM_ERROR -> new ApiError.Upstream("GitHub failed to answer; try again later");
         };
+    }
+
+    /** {@code "views per day, views per week and top referrers"}. */
+    private static String labels(List<SyncOutcome.Part> parts) {
+        List<String> labels = parts.stream().map(SyncOutcome.Part::label).toList();
+        if (labels.size() <= 1) {
+            return String.join("", labels);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     /** The outcome of a sync of {@code id}, waiting at most {@link #syncAnswerTimeout} for it. */
