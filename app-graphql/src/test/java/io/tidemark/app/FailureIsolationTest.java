@@ -58,18 +58,18 @@ class FailureIsolationTest {
 
         JsonPath first = trackAndAwaitTheFirstSync("hello");
 
+        assertThat(buckets(first, "viewsPerDay")).hasSize(15);
+        assertThat(buckets(first, "viewsPerWeek")).isNotEmpty();
+        assertThat(first.getList("topReferrers")).as("fetched after the failed clones, and kept").isNotEmpty();
+        assertThat(first.getList("topPaths")).isNotEmpty();
+        assertThat(buckets(first, "clonesPerDay")).isEmpty();
+        assertThat(buckets(first, "clonesPerWeek")).isEmpty();
         assertThat(first.getString("lastSyncedAt")).as("a partial sync is not a success").isNull();
         assertThat(first.getString("lastSyncError"))
                 .contains("clones per day failed: GET /repos/octo/hello/traffic/clones?per=day failed on GitHub's side"
                         + " (HTTP 502: Server Error) (gave up after 4 attempts)")
                 .contains("clones per week failed: GET /repos/octo/hello/traffic/clones?per=week")
                 .doesNotContain("views", "referrers", "paths", "Exception");
-        assertThat(buckets(first, "viewsPerDay")).hasSize(15);
-        assertThat(buckets(first, "viewsPerWeek")).isNotEmpty();
-        assertThat(first.getList("topReferrers")).isNotEmpty();
-        assertThat(first.getList("topPaths")).isNotEmpty();
-        assertThat(buckets(first, "clonesPerDay")).isEmpty();
-        assertThat(buckets(first, "clonesPerWeek")).isEmpty();
 
         JsonPath answer = syncRepository("hello");
         assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_ERROR");
@@ -99,6 +99,12 @@ class FailureIsolationTest {
 
         JsonPath first = trackAndAwaitTheFirstSync("world");
 
+        assertThat(buckets(first, "viewsPerDay")).hasSize(15);
+        assertThat(buckets(first, "clonesPerDay")).as("fetched after the failed weekly views, and kept").hasSize(15);
+        assertThat(first.getList("topReferrers")).isNotEmpty();
+        assertThat(first.getList("topPaths")).isNotEmpty();
+        assertThat(buckets(first, "viewsPerWeek")).as("daily figures are never kept as weeks").isEmpty();
+        assertThat(buckets(first, "clonesPerWeek")).isEmpty();
         assertThat(first.getString("lastSyncedAt")).isNull();
         assertThat(first.getString("lastSyncError"))
                 .contains("views per week failed: GET /repos/octo/world/traffic/views?per=week: GitHub's answer"
@@ -106,12 +112,6 @@ class FailureIsolationTest {
                 .contains("does not start on a Monday")
                 .contains("clones per week failed: GET /repos/octo/world/traffic/clones?per=week")
                 .doesNotContain("per day", "referrers", "paths");
-        assertThat(buckets(first, "viewsPerDay")).hasSize(15);
-        assertThat(buckets(first, "clonesPerDay")).hasSize(15);
-        assertThat(first.getList("topReferrers")).isNotEmpty();
-        assertThat(first.getList("topPaths")).isNotEmpty();
-        assertThat(buckets(first, "viewsPerWeek")).as("daily figures are never kept as weeks").isEmpty();
-        assertThat(buckets(first, "clonesPerWeek")).isEmpty();
 
         JsonPath answer = syncRepository("world");
         assertThat(answer.getString("errors[0].extensions.code")).isEqualTo("UPSTREAM_ERROR");
