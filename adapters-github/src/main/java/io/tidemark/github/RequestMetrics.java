@@ -26,7 +26,9 @@ final class RequestMetrics {
                         return value == null ? Double.NaN : value.doubleValue();
                     })
                     .description("GitHub requests left in the current rate-limit window, as GitHub last said")
-                    .strongReference(true) // the supplier is referenced by nothing else
+                    // the supplier is a method reference nothing else holds: a weak reference (the
+                    // default) lets the garbage collector take it, and the gauge goes blank
+                    .strongReference(true)
                     .register(registry);
         }
     }

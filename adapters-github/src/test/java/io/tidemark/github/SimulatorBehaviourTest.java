@@ -339,6 +339,25 @@ class SimulatorBehaviourTest {
                 .isInstanceOf(SourceFailure.Upstream.class);
     }
 
+    @Test
+    void aWeeklyAnswerWithDailyBucketsIsRefusedInPlainWordsAndNeverReadAsWeeks() {
+        GitHubTrafficSource source = admin(); // max-retries 2: three attempts
+        sim.faults().inject(EndpointKind.CLONES, Fault.dailyBucketsForWeeks(), 10);
+
+        assertThatThrownBy(() -> source.fetchWindow(HELLO, TrafficKind.CLONES, Granularity.WEEK))
+                .isInstanceOf(SourceFailure.Upstream.class)
+                .hasMessageStartingWith("GET /repos/octo/hello/traffic/clones?per=week: GitHub's answer (HTTP 200) is unusable:")
+                .hasMessageContaining("does not start on a Monday")
+                .hasMessageEndingWith("(gave up after 3 attempts)")
+                .message().doesNotContain("Exception").doesNotContain("io.tidemark");
+        assertThat(sim.requests().count(EndpointKind.CLONES)).isEqualTo(3);
+        assertThat(source.fetchWindow(HELLO, TrafficKind.CLONES, Granularity.DAY).buckets())
+                .as("the daily answer is not affected").isNotEmpty();
+        sim.faults().clear();
+        assertThat(source.fetchWindow(HELLO, TrafficKind.CLONES, Granularity.WEEK).buckets())
+                .allMatch(bucket -> bucket.start().getDayOfWeek() == java.time.DayOfWeek.MONDAY);
+    }
+
     private static RepositoryId distinct(int i) {
         return RepositoryId.of("octo", String.format("r%03d", 100 + i));
     }

@@ -112,6 +112,7 @@ final class ControlApi {
             case "slow" -> Fault.slow(Duration.parse(delay));
             case "truncated" -> Fault.truncatedBody();
             case "malformed" -> Fault.malformedBody();
+            case "daily-buckets-for-weeks" -> Fault.dailyBucketsForWeeks();
             default -> Fault.serverError(Integer.parseInt(name));
         };
     }

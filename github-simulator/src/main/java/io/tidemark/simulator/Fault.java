@@ -28,6 +28,14 @@ public sealed interface Fault {
     /** Answer 200 with a syntactically invalid JSON body. */
     record MalformedBody() implements Fault {}
 
+    /**
+     * Answer a {@code per=week} views or clones request with the {@code per=day} answer: valid
+     * JSON of the right schema (with its own {@code ETag}) whose buckets are daily timestamps,
+     * most of them not Mondays. Only {@code per=week} requests take this fault; other requests
+     * pass it by and leave it queued.
+     */
+    record DailyBucketsForWeeks() implements Fault {}
+
     static Fault serverError(int status) {
         return new ServerError(status);
     }
@@ -42,5 +50,9 @@ public sealed interface Fault {
 
     static Fault malformedBody() {
         return new MalformedBody();
+    }
+
+    static Fault dailyBucketsForWeeks() {
+        return new DailyBucketsForWeeks();
     }
 }

@@ -3,6 +3,7 @@ package io.tidemark.simulator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * Injectable faults: the next N requests of an endpoint kind (or of any kind) fail in a chosen
  * way. A request takes a fault queued for its own kind first, then one queued for any kind.
  * Faults hit GitHub endpoints only (not the control API), after authentication and the rate-limit
- * checks. Thread-safe.
+ * checks. A fault that concerns only some requests of its kind ({@link Fault.DailyBucketsForWeeks}:
+ * {@code per=week} requests) is passed by and stays queued for the others. Thread-safe.
  */
 public final class Faults {
 
@@ -45,11 +47,28 @@ public final class Faults {
         anyKind.clear();
     }
 
-    synchronized Optional<Fault> next(EndpointKind kind) {
-        Deque<Fault> queue = byKind.get(kind);
-        if (queue != null && !queue.isEmpty()) {
-            return Optional.of(queue.poll());
+    /**
+     * Takes the first fault queued for a request of {@code kind} that applies to it, own kind
+     * first.
+     *
+     * @param weeklySeries whether the request asks for views or clones {@code per=week}
+     */
+    synchronized Optional<Fault> next(EndpointKind kind, boolean weeklySeries) {
+        Optional<Fault> own = take(byKind.get(kind), weeklySeries);
+        return own.isPresent() ? own : take(anyKind, weeklySeries);
+    }
+
+    private static Optional<Fault> take(Deque<Fault> queue, boolean weeklySeries) {
+        if (queue == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(anyKind.poll());
+        for (Iterator<Fault> faults = queue.iterator(); faults.hasNext(); ) {
+            Fault fault = faults.next();
+            if (weeklySeries || !(fault instanceof Fault.DailyBucketsForWeeks)) {
+                faults.remove();
+                return Optional.of(fault);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -43,6 +43,10 @@ class ControlApiTest {
         sim.requests().reset();
         assertThat(http.post("/_simulator/faults?kind=views&fault=503&times=1").statusCode()).isEqualTo(200);
         assertThat(http.get("/repos/octo/hello/traffic/views", "t").statusCode()).isEqualTo(503);
+        assertThat(http.post("/_simulator/faults?kind=clones&fault=daily-buckets-for-weeks&times=2").body())
+                .contains("\"pending\":2");
+        assertThat(Http.send(http.request("/_simulator/faults", null).DELETE().build()).body())
+                .contains("\"pending\":0");
         assertThat(http.post("/_simulator/rate-limit?secondary=1&retry_after=7").statusCode()).isEqualTo(200);
         assertThat(http.get("/repos/octo/hello/traffic/views", "t").headers().firstValue("retry-after")).contains("7");
         assertThat(http.get("/_simulator/requests", null).body())

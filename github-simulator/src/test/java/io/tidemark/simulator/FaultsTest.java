@@ -104,4 +104,35 @@ class FaultsTest {
         assertThatThrownBy(() -> Http.JSON.readTree(malformed.body())).isInstanceOf(JsonProcessingException.class);
         assertThat(http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN).body()).startsWith("[{");
     }
+
+    @Test
+    void dailyBucketsForWeeksAnswersAWeeklyRequestWithTheDailyAnswerAndPassesOtherRequestsBy() {
+        String daily = http.get(CLONES + "?per=day", TOKEN).body();
+        String weekly = http.get(CLONES + "?per=week", TOKEN).body();
+        sim.faults().inject(EndpointKind.CLONES, Fault.dailyBucketsForWeeks(), 1);
+
+        assertThat(http.get(CLONES + "?per=day", TOKEN).body()).as("a daily request passes it by").isEqualTo(daily);
+        assertThat(http.get(CLONES, TOKEN).body()).as("per defaults to day").isEqualTo(daily);
+        assertThat(sim.faults().pending()).isEqualTo(1);
+        HttpResponse<String> faulted = http.get(CLONES + "?per=week", TOKEN);
+
+        assertThat(faulted.statusCode()).isEqualTo(200);
+        assertThat(faulted.body()).isEqualTo(daily).isNotEqualTo(weekly);
+        assertThat(faulted.headers().firstValue("etag")).contains(GitHubApi.etag(daily));
+        assertThat(Http.json(faulted).get("clones").findValuesAsText("timestamp"))
+                .anyMatch(timestamp -> !java.time.LocalDate.parse(timestamp.substring(0, 10)).getDayOfWeek()
+                        .equals(java.time.DayOfWeek.MONDAY));
+        assertThat(sim.faults().pending()).isZero();
+        assertThat(http.get(CLONES + "?per=week", TOKEN).body()).isEqualTo(weekly);
+    }
+
+    @Test
+    void dailyBucketsForWeeksQueuedForAnyKindWaitsForAWeeklyRequest() {
+        sim.faults().injectAll(Fault.dailyBucketsForWeeks(), 1);
+        assertThat(http.get("/repos/octo/hello/traffic/popular/paths", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(http.get(VIEWS + "?per=day", TOKEN).statusCode()).isEqualTo(200);
+        assertThat(sim.faults().pending()).isEqualTo(1);
+        assertThat(http.get(VIEWS + "?per=week", TOKEN).body()).isEqualTo(http.get(VIEWS + "?per=day", TOKEN).body());
+        assertThat(sim.faults().pending()).isZero();
+    }
 }

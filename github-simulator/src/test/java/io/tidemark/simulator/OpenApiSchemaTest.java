@@ -85,6 +85,14 @@ class OpenApiSchemaTest {
     }
 
     @Test
+    void dailyBucketsForWeeksIsWrongInMeaningOnlyAndStillMatchesItsSchema() {
+        sim.faults().inject(EndpointKind.VIEWS, Fault.dailyBucketsForWeeks(), 1);
+        JsonNode body = http.getJson("/repos/octo/hello/traffic/views?per=week", TOKEN);
+        assertThat(body.get("views").size()).isGreaterThan(3);
+        assertThat(validate("view-traffic", false, body)).isEmpty();
+    }
+
+    @Test
     void popularListsMatchTheirSchemas() {
         JsonNode referrers = http.getJson("/repos/octo/hello/traffic/popular/referrers", TOKEN);
         JsonNode paths = http.getJson("/repos/octo/hello/traffic/popular/paths", TOKEN);

@@ -5,6 +5,7 @@ import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.port.in.SourceUnavailableException.Problem;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The one place where a failure of the source (GitHub) becomes an API error: the same problem
@@ -14,11 +15,16 @@ final class SourceErrors {
 
     private SourceErrors() {}
 
-    /** The API error of a failed or rate-limited sync of {@code repository}. */
+    /** The API error of a sync that did not keep everything: failed, partial or rate-limited. */
     static ApiError of(SyncOutcome outcome) {
         RepositoryId repository = outcome.repository();
         if (outcome instanceof SyncOutcome.RateLimited limited) {
             return of(Problem.RATE_LIMITED, repository.nameWithOwner(), null, limited.resumeAt());
+        }
+        if (outcome instanceof SyncOutcome.PartlySynced partly) {
+            return new ApiError.Upstream("the sync of " + repository + " was partial: kept " + labels(partly.kept())
+                    + "; not kept: " + partly.message()
+                    + ". The failed parts are fetched again on the next sync; lastSyncedAt stays at the last full sync");
         }
         if (outcome instanceof SyncOutcome.Failed failed) {
             return of(problemOf(failed.reason()), repository.nameWithOwner(), failed.message(), null);
@@ -45,6 +51,15 @@ final class SourceErrors {
                     + (subject == null ? "" : " for " + subject) + "; try again later"
                     + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"));
         };
+    }
+
+    /** {@code "views per day, views per week and top referrers"}. */
+    private static String labels(List<SyncOutcome.Part> parts) {
+        List<String> labels = parts.stream().map(SyncOutcome.Part::label).toList();
+        if (labels.size() <= 1) {
+            return String.join("", labels);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
     }
 
     private static Problem problemOf(SyncOutcome.Reason reason) {

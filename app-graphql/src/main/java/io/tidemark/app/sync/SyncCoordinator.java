@@ -14,7 +14,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -119,18 +118,19 @@ public class SyncCoordinator {
         Instant now = clock.instant();
         Instant paused = pausedUntil.get();
         if (now.isBefore(paused)) {
-            return new SyncRun(0, 0, 0, 0, paused);
+            return new SyncRun(0, 0, 0, 0, 0, paused);
         }
         SyncRun run = syncDue.syncDue();
         metrics.counter("tidemark.syncs", "outcome", "synced").increment(run.synced());
+        metrics.counter("tidemark.syncs", "outcome", "partial").increment(run.partlySynced());
         metrics.counter("tidemark.syncs", "outcome", "failed").increment(run.failed());
         if (run.resumeAt() != null) {
             metrics.counter("tidemark.syncs", "outcome", "rate_limited").increment();
             pausedUntil.set(run.resumeAt());
         }
-        if (run.synced() + run.failed() + run.deferred() > 0) {
-            LOG.infof("Sync run: %d synced, %d failed, %d not due, %d deferred%s",
-                    run.synced(), run.failed(), run.notDue(), run.deferred(),
+        if (run.synced() + run.partlySynced() + run.failed() + run.deferred() > 0) {
+            LOG.infof("Sync run: %d synced, %d partly synced, %d failed, %d not due, %d deferred%s",
+                    run.synced(), run.partlySynced(), run.failed(), run.notDue(), run.deferred(),
                     run.resumeAt() == null ? "" : ", rate limited until " + run.resumeAt());
         }
         return run;
@@ -167,9 +167,19 @@ public class SyncCoordinator {
         }
     }
 
+    /** Counts {@code tidemark.syncs{outcome}}: {@code synced}, {@code partial}, {@code failed} or {@code rate_limited}. */
     private void record(SyncOutcome outcome) {
-        String name = outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-        metrics.counter("tidemark.syncs", "outcome", name.equals("ratelimited") ? "rate_limited" : name).increment();
+        String name;
+        if (outcome instanceof SyncOutcome.Synced) {
+            name = "synced";
+        } else if (outcome instanceof SyncOutcome.PartlySynced) {
+            name = "partial";
+        } else if (outcome instanceof SyncOutcome.RateLimited) {
+            name = "rate_limited";
+        } else {
+            name = "failed";
+        }
+        metrics.counter("tidemark.syncs", "outcome", name).increment();
         if (outcome instanceof SyncOutcome.RateLimited limited) {
             pausedUntil.set(limited.resumeAt());
         }

@@ -36,6 +36,7 @@ public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseC
         List<TrackedRepository> active = new ArrayList<>(store.active());
         active.sort(Comparator.comparing((TrackedRepository r) -> !r.sync().isStale(now)));
         int synced = 0;
+        int partlySynced = 0;
         int failed = 0;
         int notDue = 0;
         for (int i = 0; i < active.size(); i++) {
@@ -48,6 +49,8 @@ public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseC
             SyncOutcome outcome = sync.sync(repository.id());
             if (outcome instanceof SyncOutcome.Synced) {
                 synced++;
+            } else if (outcome instanceof SyncOutcome.PartlySynced) {
+                partlySynced++;
             } else if (outcome instanceof SyncOutcome.Failed) {
                 failed++;
             } else if (outcome instanceof SyncOutcome.RateLimited limited) {
@@ -60,9 +63,9 @@ public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseC
                         notDue++;
                     }
                 }
-                return new SyncRun(synced, failed, notDue, deferred, limited.resumeAt());
+                return new SyncRun(synced, partlySynced, failed, notDue, deferred, limited.resumeAt());
             }
         }
-        return new SyncRun(synced, failed, notDue, 0, null);
+        return new SyncRun(synced, partlySynced, failed, notDue, 0, null);
     }
 }

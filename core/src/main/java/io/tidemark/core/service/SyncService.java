@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
@@ -29,20 +31,39 @@ import java.util.Objects;
  *   <li>The day windows (views, clones) are fetched on every sync: today's bucket grows all day,
  *       so the sync interval decides how fresh they are. When nothing changed, GitHub answers
  *       {@code 304} to the conditional request, which costs no budget.
- *   <li>The week windows and the referrer and path snapshots are fetched at most once per UTC
- *       day. GitHub recomputes referrers and paths once a day; a week window adds nothing the day
- *       windows do not already refresh except the weekly uniques, and one fetch a day keeps every
- *       week complete (a week is complete in any window fetched in the 7 days after its Sunday).
+ *   <li>The week windows and the referrer and path snapshots (the daily part) are fetched at most
+ *       once per UTC day. GitHub recomputes referrers and paths once a day; a week window adds
+ *       nothing the day windows do not already refresh except the weekly uniques, and one fetch a
+ *       day keeps every week complete (a week is complete in any window fetched in the 7 days
+ *       after its Sunday).
  *   <li>"Today" is GitHub's day: the {@code Date} of the first answer of the sync (the daily
- *       views), so that it matches the day the snapshots are kept under. The daily part is done
- *       for the day when the store already keeps a referrer and a path snapshot of that day;
- *       they are fetched after the week windows, so a sync that failed part-way fetches the
- *       whole daily part again (a repeat is usually a free {@code 304}).
+ *       views, or the next part when they failed), so that it matches the day the snapshots are
+ *       kept under. The daily part is done for the day when the store already keeps a referrer
+ *       and a path snapshot of that day and the repository's last sync ended without an error:
+ *       after a sync that failed wholly or in part, the whole daily part is fetched again (a
+ *       repeat is usually a free {@code 304}). Until the day is known, the daily part counts as
+ *       not done.
  * </ul>
  *
- * The policy needs no state of its own: the kept snapshots are the record of the daily part.
+ * The policy needs no state of its own: the kept snapshots and the recorded sync status are the
+ * record of the daily part.
+ *
+ * <p>One failed answer costs only itself. Each part ({@link SyncOutcome.Part}: a window or a
+ * snapshot) is fetched and kept on its own: when the source fails for one part even after its
+ * retries, or answers something unusable ({@link SourceFailure.Upstream}), the part is recorded
+ * as failed and the others are still fetched and kept. The outcome is then {@link
+ * SyncOutcome.PartlySynced}: the repository's last success is not advanced, its last error names
+ * each failed part and why, and it is due again after the interval. Failures that concern the
+ * whole repository or the credentials stop the sync at once, as does a spent rate limit: {@link
+ * SourceFailure.BadCredentials}, {@link SourceFailure.NotPermitted}, {@link
+ * SourceFailure.NotFound}, {@link SourceFailure.RateLimited}. A sync that keeps nothing is {@link
+ * SyncOutcome.Failed}; when the first {@value #PARTS_BEFORE_GIVING_UP} parts it tries all fail,
+ * the source is taken to be down and the sync stops there, without spending retries on the rest.
  */
 public final class SyncService implements SyncRepositoryUseCase {
+
+    /** Failed parts, with nothing kept yet, after which the source is taken to be down. */
+    static final int PARTS_BEFORE_GIVING_UP = 3;
 
     private final TrafficSource source;
     private final TrafficStore store;
@@ -62,32 +83,83 @@ public final class SyncService implements SyncRepositoryUseCase {
         this.interval = interval;
     }
 
+    /** The source is down: the first parts of a sync all failed. */
+    private static final class SourceDown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SourceDown() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The parts of one sync: what was kept and what failed, in order. */
+    private static final class Parts {
+        final List<SyncOutcome.Part> kept = new ArrayList<>();
+        final List<SyncOutcome.FailedPart> failed = new ArrayList<>();
+
+        /**
+         * Fetches and keeps one part; an upstream failure is recorded and leaves the part
+         * unkept. Returns whether the part was kept.
+         *
+         * @throws SourceFailure every other failure, which stops the sync
+         * @throws SourceDown when this was one failed part too many with nothing kept
+         */
+        boolean keep(SyncOutcome.Part part, Runnable fetchAndKeep) {
+            try {
+                fetchAndKeep.run();
+            } catch (SourceFailure.Upstream failure) {
+                failed.add(new SyncOutcome.FailedPart(part, failure.getMessage()));
+                if (kept.isEmpty() && failed.size() >= PARTS_BEFORE_GIVING_UP) {
+                    throw new SourceDown();
+                }
+                return false;
+            }
+            kept.add(part);
+            return true;
+        }
+
+        String failures() {
+            return SyncOutcome.FailedPart.describe(failed);
+        }
+    }
+
     @Override
     public SyncOutcome sync(RepositoryId repository) {
         TrackedRepository tracked = store.find(repository)
                 .orElseThrow(() -> new NoSuchElementException(repository + " is not tracked"));
         Instant startedAt = clock.instant();
         Instant lastSuccess = tracked.sync().lastSuccessAt();
+        boolean lastSyncClean = tracked.sync().lastError() == null;
+        Parts parts = new Parts();
         try {
-            LocalDate githubDay = null;
+            boolean dayKnown = false;
             boolean dailyPartDone = false;
             for (TrafficKind kind : TrafficKind.values()) {
                 for (Granularity granularity : Granularity.values()) {
                     if (granularity == Granularity.WEEK && dailyPartDone) {
                         continue;
                     }
-                    TrafficWindow window = source.fetchWindow(repository, kind, granularity);
-                    store.merge(repository, window);
-                    if (githubDay == null) {
-                        githubDay = LocalDate.ofInstant(window.fetchedAt(), ZoneOffset.UTC);
-                        dailyPartDone = dailyPartDone(repository, githubDay);
+                    Instant[] answeredAt = new Instant[1];
+                    boolean kept = parts.keep(SyncOutcome.Part.window(kind, granularity), () -> {
+                        TrafficWindow window = source.fetchWindow(repository, kind, granularity);
+                        store.merge(repository, window);
+                        answeredAt[0] = window.fetchedAt();
+                    });
+                    if (kept && !dayKnown) {
+                        dayKnown = true;
+                        LocalDate githubDay = LocalDate.ofInstant(answeredAt[0], ZoneOffset.UTC);
+                        dailyPartDone = lastSyncClean && dailyPartDone(repository, githubDay);
                     }
                 }
             }
             if (!dailyPartDone) {
-                store.save(repository, source.fetchTopReferrers(repository));
-                store.save(repository, source.fetchTopPaths(repository));
+                parts.keep(SyncOutcome.Part.TOP_REFERRERS,
+                        () -> store.save(repository, source.fetchTopReferrers(repository)));
+                parts.keep(SyncOutcome.Part.POPULAR_PATHS,
+                        () -> store.save(repository, source.fetchTopPaths(repository)));
             }
+        } catch (SourceDown down) {
+            // falls through: nothing was kept, which makes the sync a failure below
         } catch (SourceFailure.RateLimited limited) {
             store.recordSync(repository, new SyncStatus(
                     lastSuccess, startedAt, limited.getMessage(), limited.resumeAt()));
@@ -96,6 +168,18 @@ public final class SyncService implements SyncRepositoryUseCase {
             store.recordSync(repository, new SyncStatus(
                     lastSuccess, startedAt, failure.getMessage(), startedAt.plus(interval)));
             return new SyncOutcome.Failed(repository, reasonOf(failure), failure.getMessage());
+        }
+        if (parts.kept.isEmpty()) {
+            String message = parts.failures();
+            store.recordSync(repository, new SyncStatus(lastSuccess, startedAt, message, startedAt.plus(interval)));
+            return new SyncOutcome.Failed(repository, SyncOutcome.Reason.UPSTREAM_ERROR, message);
+        }
+        if (!parts.failed.isEmpty()) {
+            SyncOutcome.PartlySynced partly =
+                    new SyncOutcome.PartlySynced(repository, startedAt, parts.kept, parts.failed);
+            store.recordSync(repository, new SyncStatus(
+                    lastSuccess, startedAt, partly.message(), startedAt.plus(interval)));
+            return partly;
         }
         Instant syncedAt = clock.instant();
         store.recordSync(repository, new SyncStatus(syncedAt, startedAt, null, syncedAt.plus(interval)));

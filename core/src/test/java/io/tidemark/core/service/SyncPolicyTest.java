@@ -65,9 +65,9 @@ class SyncPolicyTest {
     @Test
     void aDailyPartThatFailedIsFetchedAgainOnTheNextSync() {
         store.track(HELLO, clock.instant());
-        // the views (day and week) and the daily clones arrive, the weekly clones fail
+        // the views (day and week) and the daily clones arrive, the weekly clones and the snapshots fail
         source.failAfter(HELLO, 3, () -> new SourceFailure.Upstream("GitHub answered 502", null));
-        assertThat(sync.sync(HELLO)).isInstanceOf(SyncOutcome.Failed.class);
+        assertThat(sync.sync(HELLO)).isInstanceOf(SyncOutcome.PartlySynced.class);
         callsAndReset();
 
         source.heal(HELLO);
@@ -78,6 +78,55 @@ class SyncPolicyTest {
         clock.advance(INTERVAL);
         sync.sync(HELLO);
         assertThat(callsAndReset()).containsExactlyElementsOf(DAY_WINDOWS_ONLY);
+    }
+
+    @Test
+    void aFailedSnapshotMakesTheNextSyncFetchTheDailyPartAgain() {
+        store.track(HELLO, clock.instant());
+        source.failPart(HELLO, "paths", () -> new SourceFailure.Upstream("GitHub answered 502", null));
+        assertThat(sync.sync(HELLO)).isInstanceOf(SyncOutcome.PartlySynced.class);
+        assertThat(callsAndReset()).containsExactlyElementsOf(EVERYTHING.subList(0, 5));
+
+        source.heal(HELLO);
+        clock.advance(INTERVAL);
+        assertThat(sync.sync(HELLO)).isInstanceOf(SyncOutcome.Synced.class);
+        assertThat(callsAndReset()).containsExactlyElementsOf(EVERYTHING);
+
+        clock.advance(INTERVAL);
+        sync.sync(HELLO);
+        assertThat(callsAndReset()).containsExactlyElementsOf(DAY_WINDOWS_ONLY);
+    }
+
+    @Test
+    void aFailedWeekWindowIsFetchedAgainOnTheNextSyncAlthoughBothSnapshotsWereKept() {
+        store.track(HELLO, clock.instant());
+        source.failPart(HELLO, "CLONES WEEK", () -> new SourceFailure.Upstream("GitHub answered 502", null));
+        assertThat(sync.sync(HELLO)).isInstanceOf(SyncOutcome.PartlySynced.class);
+        assertThat(store.topPaths(HELLO, null)).isPresent();
+        assertThat(store.topReferrers(HELLO, null)).isPresent();
+        callsAndReset();
+
+        source.heal(HELLO);
+        clock.advance(INTERVAL);
+        sync.sync(HELLO);
+
+        assertThat(callsAndReset()).as("the snapshots of the day are kept, the weekly clones are not")
+                .containsExactlyElementsOf(EVERYTHING);
+    }
+
+    @Test
+    void whenTheDailyViewsFailGitHubsDayComesFromTheNextAnswer() {
+        store.track(HELLO, clock.instant());
+        sync.sync(HELLO);
+        callsAndReset();
+        clock.advance(INTERVAL);
+        source.failPart(HELLO, "VIEWS DAY", () -> new SourceFailure.Upstream("GitHub answered 502", null));
+
+        SyncOutcome outcome = sync.sync(HELLO);
+
+        assertThat(outcome).isInstanceOf(SyncOutcome.PartlySynced.class);
+        assertThat(callsAndReset()).as("the views per week are fetched while the day is unknown")
+                .containsExactly("octo/hello VIEWS WEEK", "octo/hello CLONES DAY");
     }
 
     @Test

@@ -98,7 +98,7 @@ class SyncServiceTest {
 
         SyncRun run = due.syncDue();
 
-        assertThat(run).isEqualTo(new SyncRun(2, 1, 0, 0, null));
+        assertThat(run).isEqualTo(new SyncRun(2, 0, 1, 0, 0, null));
         assertThat(days(HELLO)).isNotEmpty();
         assertThat(days(OTHER)).isNotEmpty();
     }
@@ -150,7 +150,7 @@ class SyncServiceTest {
         due.syncDue();
         clock.advance(INTERVAL.minusMinutes(1));
 
-        assertThat(due.syncDue()).isEqualTo(new SyncRun(0, 0, 1, 0, null));
+        assertThat(due.syncDue()).isEqualTo(new SyncRun(0, 0, 0, 1, 0, null));
 
         clock.advance(Duration.ofMinutes(1));
         assertThat(due.syncDue().synced()).isEqualTo(1);

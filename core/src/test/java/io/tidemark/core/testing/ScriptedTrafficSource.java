@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * A {@link TrafficSource} test double: answers from per-repository {@link VisitorEvents} at the
- * time of its clock, and fails on request, after a given number of calls.
+ * time of its clock, and fails on request: every call after a given number of calls, or every call
+ * for one part. A failed call is not listed in {@link #calls()}.
  */
 public final class ScriptedTrafficSource implements TrafficSource {
 
@@ -29,6 +30,7 @@ public final class ScriptedTrafficSource implements TrafficSource {
     private final Map<String, List<RepositoryId>> owners = new LinkedHashMap<>();
     private final Map<RepositoryId, Supplier<SourceFailure>> failures = new HashMap<>();
     private final Map<RepositoryId, Integer> callsBeforeFailure = new HashMap<>();
+    private final Map<String, Supplier<SourceFailure>> partFailures = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
 
     public ScriptedTrafficSource(Clock clock) {
@@ -48,8 +50,20 @@ public final class ScriptedTrafficSource implements TrafficSource {
         return this;
     }
 
+    /**
+     * Makes every call for one part of {@code repository} fail with {@code failure} until {@link
+     * #heal}; {@code part} is named as in {@link #calls()}: {@code "CLONES DAY"}, {@code
+     * "referrers"}, {@code "paths"}.
+     */
+    public ScriptedTrafficSource failPart(RepositoryId repository, String part, Supplier<SourceFailure> failure) {
+        partFailures.put(repository + " " + part, failure);
+        return this;
+    }
+
+    /** Ends every failure scripted for {@code repository}. */
     public ScriptedTrafficSource heal(RepositoryId repository) {
         failures.remove(repository);
+        partFailures.keySet().removeIf(call -> call.startsWith(repository + " "));
         return this;
     }
 
@@ -90,6 +104,10 @@ public final class ScriptedTrafficSource implements TrafficSource {
     }
 
     private void call(RepositoryId repository, String what) {
+        Supplier<SourceFailure> partFailure = partFailures.get(repository + " " + what);
+        if (partFailure != null) {
+            throw partFailure.get();
+        }
         Supplier<SourceFailure> failure = failures.get(repository);
         if (failure != null) {
             int left = callsBeforeFailure.merge(repository, -1, Integer::sum);
