@@ -77,7 +77,7 @@ public final class SyncService implements SyncRepositoryUseCase {
                         continue;
                     }
                     TrafficWindow window = source.fetchWindow(repository, kind, granularity);
-                    store.merge(repository, window);
+                    store.merge(repository, window.observations());
                     if (githubDay == null) {
                         githubDay = LocalDate.ofInstant(window.fetchedAt(), ZoneOffset.UTC);
                         dailyPartDone = dailyPartDone(repository, githubDay);

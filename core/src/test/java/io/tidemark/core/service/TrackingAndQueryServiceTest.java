@@ -23,7 +23,7 @@ class TrackingAndQueryServiceTest {
     private final ScriptedTrafficSource source = new ScriptedTrafficSource(clock);
     private final InMemoryTrafficStore store = new InMemoryTrafficStore();
     private final TrackingService tracking = new TrackingService(source, store, clock);
-    private final TrafficQueryService query = new TrafficQueryService(store);
+    private final TrafficQueryService query = new TrafficQueryService(store, store, store);
 
     @Test
     void trackingIsIdempotentAndUntrackingKeepsTheRepository() {
