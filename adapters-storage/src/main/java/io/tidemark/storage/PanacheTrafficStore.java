@@ -176,11 +176,11 @@ public class PanacheTrafficStore implements TrafficStore {
      */
     @Override
     @Transactional
-    public void mergeAll(Map<RepositoryId, ? extends Collection<Observations>> observations) {
+    public void mergeAll(Map<RepositoryId, List<Observations>> observations) {
         required("observations", observations);
         TreeMap<String, Collection<Observations>> byKey = new TreeMap<>();
         Map<String, RepositoryId> ids = new HashMap<>();
-        for (Map.Entry<RepositoryId, ? extends Collection<Observations>> each : observations.entrySet()) {
+        for (Map.Entry<RepositoryId, List<Observations>> each : observations.entrySet()) {
             RepositoryId repository = required("observations key", each.getKey());
             Collection<Observations> ofOne = required("observations of " + repository, each.getValue());
             for (Observations one : ofOne) {

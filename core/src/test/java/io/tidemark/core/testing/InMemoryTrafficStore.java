@@ -158,10 +158,10 @@ public final class InMemoryTrafficStore implements TrafficStore {
     }
 
     @Override
-    public synchronized void mergeAll(Map<RepositoryId, ? extends Collection<Observations>> observations) {
+    public synchronized void mergeAll(Map<RepositoryId, List<Observations>> observations) {
         Objects.requireNonNull(observations, "observations");
         List<Entry> entries = new ArrayList<>(observations.size());
-        for (Map.Entry<RepositoryId, ? extends Collection<Observations>> each : observations.entrySet()) {
+        for (Map.Entry<RepositoryId, List<Observations>> each : observations.entrySet()) {
             Objects.requireNonNull(each.getKey(), "observations key");
             Objects.requireNonNull(each.getValue(), () -> "observations of " + each.getKey());
             for (Observations one : each.getValue()) {

@@ -62,7 +62,7 @@ public interface TrafficHistory {
      * @param observations per repository, its observations in any order (repeats allowed)
      * @throws java.util.NoSuchElementException if any repository is not known, before writing
      */
-    void mergeAll(Map<RepositoryId, ? extends Collection<Observations>> observations);
+    void mergeAll(Map<RepositoryId, List<Observations>> observations);
 
     /**
      * The kept buckets of several repositories whose start lies in {@code range}, oldest first.
