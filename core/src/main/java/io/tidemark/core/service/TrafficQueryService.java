@@ -10,6 +10,7 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficSeries;
+import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.out.RepositoryRegistry;
@@ -62,6 +63,13 @@ public final class TrafficQueryService implements QueryTrafficUseCase {
             }
         }
         return series;
+    }
+
+    @Override
+    public List<WindowTotals> windowTotals(
+            RepositoryId repository, TrafficKind kind, Granularity granularity, DateRange range) {
+        return history.windowTotals(List.of(Objects.requireNonNull(repository)), kind, granularity, range)
+                .getOrDefault(repository, List.of());
     }
 
     @Override
