@@ -4,13 +4,14 @@ import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
-import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.storage.persistence.DailySnapshot;
@@ -21,9 +22,12 @@ import io.tidemark.storage.persistence.ReferrerSnapshotRepository;
 import io.tidemark.storage.persistence.RepositoryEntity;
 import io.tidemark.storage.persistence.RepositoryEntityRepository;
 import io.tidemark.storage.persistence.SeriesRow;
+import io.tidemark.storage.persistence.TotalsRow;
 import io.tidemark.storage.persistence.TrackedOwnerEntity;
 import io.tidemark.storage.persistence.TrackedOwnerRepository;
+import io.tidemark.storage.persistence.TrafficBucketEntity;
 import io.tidemark.storage.persistence.TrafficBucketRepository;
+import io.tidemark.storage.persistence.WindowTotalsEntity;
 import io.tidemark.storage.persistence.WindowTotalsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -31,28 +35,35 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * {@link TrafficStore} over Hibernate ORM with Panache, on PostgreSQL or H2 (the schema is
- * Flyway's, see {@code db/migration}).
+ * The three store roles ({@link TrafficStore}) over Hibernate ORM with Panache, on PostgreSQL or
+ * H2 (the schema is Flyway's, see {@code db/migration}).
  *
- * <p>Every method is one transaction (or joins the caller's). Arguments are checked before
- * anything is read or written: a null argument is an {@link InvalidInputException} naming it,
- * and a repository the store does not know is a {@link NoSuchElementException}.
+ * <p>Every method is one transaction (or joins the caller's), {@link #mergeAll} included: the
+ * whole bulk merge is atomic. Arguments are checked before anything is read or written, by the
+ * ports' rules: a null argument is a {@link NullPointerException} naming it, and a repository
+ * the store does not know is a {@link NoSuchElementException}.
  *
- * <p>{@link #merge} writes with one native "keep the maximum" upsert per bucket, executed as a
- * single JDBC batch, so concurrent merges of the same repository are resolved by the database
- * and never lose an observation.
+ * <p>{@link #merge} and {@link #mergeAll} write with one native "keep the maximum" upsert per
+ * bucket ({@code GREATEST}, {@code OR}), executed as JDBC batches, so concurrent merges of the
+ * same repository are resolved by the database and never lose an observation. The store never
+ * combines observations itself.
  */
 @ApplicationScoped
 public class PanacheTrafficStore implements TrafficStore {
@@ -133,8 +144,9 @@ public class PanacheTrafficStore implements TrafficStore {
     @Override
     @Transactional
     public void trackOwner(String owner, Instant at) {
-        String validOwner = RepositoryId.validOwner(owner);
+        required("owner", owner);
         required("at", at);
+        String validOwner = RepositoryId.validOwner(owner);
         owners.insertUnlessPresent(StorageMapper.newOwner(validOwner, at));
     }
 
@@ -146,45 +158,91 @@ public class PanacheTrafficStore implements TrafficStore {
 
     @Override
     @Transactional
-    public void merge(RepositoryId repository, TrafficWindow window) {
+    public void merge(RepositoryId repository, Observations observations) {
         required("repository", repository);
-        required("window", window);
+        required("observations", observations);
         long repositoryId = repositories.findIdToMerge(repository.key())
                 .orElseThrow(() -> unknown(repository));
-        buckets.upsertMax(StorageMapper.observations(repositoryId, window));
-        totals.upsertMax(StorageMapper.totals(repositoryId, window));
+        buckets.upsertMax(StorageMapper.bucketRows(repositoryId, observations));
+        if (observations.totals() != null) {
+            totals.upsertMax(List.of(StorageMapper.totalsRow(repositoryId, observations.totals())));
+        }
     }
 
     /**
-     * Merges many windows of one known repository at once, for bulk imports (history from other
-     * tools, benchmarks): the same result as {@link #merge} of each window in any order, in one
-     * transaction (all or nothing) and one upsert batch. Observations of the same bucket are
-     * combined first with the merge rule itself (per-field maximum, complete if any, earliest
-     * first and latest last sighting), so each bucket is written once; concurrent merges of the
-     * same repository stay safe because the database still keeps the maximum.
-     *
-     * <p>Not part of the {@link TrafficStore} port: an adapter's fast path. The windows are held
-     * in memory; import in slices of a few thousand windows.
+     * In one transaction (all or nothing) and one upsert batch per round (a bucket seen n times
+     * is upserted in n rounds, see {@code UpsertRounds}). On H2 the repositories are locked in
+     * key order, so bulk merges of overlapping repositories never deadlock.
      */
+    @Override
     @Transactional
-    public void mergeAll(RepositoryId repository, List<TrafficWindow> windows) {
-        required("repository", repository);
-        required("windows", windows);
-        for (int i = 0; i < windows.size(); i++) {
-            required("windows[" + i + "]", windows.get(i));
+    public void mergeAll(Map<RepositoryId, List<Observations>> observations) {
+        required("observations", observations);
+        TreeMap<String, Collection<Observations>> byKey = new TreeMap<>();
+        Map<String, RepositoryId> ids = new HashMap<>();
+        for (Map.Entry<RepositoryId, List<Observations>> each : observations.entrySet()) {
+            RepositoryId repository = required("observations key", each.getKey());
+            Collection<Observations> ofOne = required("observations of " + repository, each.getValue());
+            for (Observations one : ofOne) {
+                required("an observation of " + repository, one);
+            }
+            byKey.put(repository.key(), ofOne);
+            ids.put(repository.key(), repository);
         }
-        long repositoryId = repositories.findIdToMerge(repository.key())
-                .orElseThrow(() -> unknown(repository));
-        if (windows.isEmpty()) {
-            return;
+        List<TrafficBucketEntity> bucketRows = new ArrayList<>();
+        List<WindowTotalsEntity> totalsRows = new ArrayList<>();
+        for (Map.Entry<String, Collection<Observations>> each : byKey.entrySet()) {
+            long repositoryId = repositories.findIdToMerge(each.getKey())
+                    .orElseThrow(() -> unknown(ids.get(each.getKey())));
+            for (Observations one : each.getValue()) {
+                bucketRows.addAll(StorageMapper.bucketRows(repositoryId, one));
+                if (one.totals() != null) {
+                    totalsRows.add(StorageMapper.totalsRow(repositoryId, one.totals()));
+                }
+            }
         }
-        buckets.upsertMax(StorageMapper.combinedObservations(repositoryId, windows));
-        totals.upsertMax(StorageMapper.combinedTotals(repositoryId, windows));
+        buckets.upsertMax(bucketRows);
+        totals.upsertMax(totalsRows);
     }
 
     @Override
     @Transactional
     public Map<RepositoryId, List<KeptBucket>> series(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        Set<String> keys = checkedRead(repositories, kind, granularity, range);
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<SeriesRow> rows = buckets.series(
+                keys,
+                StorageMapper.kindCode(kind),
+                StorageMapper.granularityCode(granularity),
+                range.since(),
+                range.until());
+        return grouped(rows, SeriesRow::key, StorageMapper::repositoryId, SeriesRow::hasBucket, StorageMapper::keptBucket);
+    }
+
+    /** Totals whose UTC fetch day is in the range: fetched from the range's first midnight to the midnight after it. */
+    @Override
+    @Transactional
+    public Map<RepositoryId, List<WindowTotals>> windowTotals(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        Set<String> keys = checkedRead(repositories, kind, granularity, range);
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<TotalsRow> rows = totals.totals(
+                keys,
+                StorageMapper.kindCode(kind),
+                StorageMapper.granularityCode(granularity),
+                range.since() == null ? null : Granularity.startOf(range.since()),
+                range.until() == null ? null : Granularity.startOf(range.until().plusDays(1)));
+        return grouped(rows, TotalsRow::key, StorageMapper::repositoryId, TotalsRow::hasTotals,
+                row -> StorageMapper.windowTotals(kind, granularity, row));
+    }
+
+    /** The keys of the requested repositories, after the checks every read makes. */
+    private static Set<String> checkedRead(
             Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
         required("repositories", repositories);
         required("kind", kind);
@@ -196,30 +254,34 @@ public class PanacheTrafficStore implements TrafficStore {
             required("repositories[" + i++ + "]", repository);
             keys.add(repository.key());
         }
-        Map<RepositoryId, List<KeptBucket>> series = new LinkedHashMap<>();
-        if (keys.isEmpty()) {
-            return series;
-        }
-        List<SeriesRow> rows = buckets.series(
-                keys,
-                StorageMapper.kindCode(kind),
-                StorageMapper.granularityCode(granularity),
-                range.since(),
-                range.until());
+        return keys;
+    }
+
+    /**
+     * Rows ordered by repository key, one or more per known repository, grouped into a map in
+     * that order: each repository with the values of its rows that have one.
+     */
+    private static <R, V> Map<RepositoryId, List<V>> grouped(
+            List<R> rows,
+            Function<R, String> key,
+            Function<R, RepositoryId> repository,
+            Predicate<R> hasValue,
+            Function<R, V> value) {
+        Map<RepositoryId, List<V>> grouped = new LinkedHashMap<>();
         String currentKey = null;
-        List<KeptBucket> current = null;
-        for (SeriesRow row : rows) {
-            if (!row.key().equals(currentKey)) {
-                currentKey = row.key();
+        List<V> current = null;
+        for (R row : rows) {
+            if (!key.apply(row).equals(currentKey)) {
+                currentKey = key.apply(row);
                 current = new ArrayList<>();
-                series.put(StorageMapper.repositoryId(row), current);
+                grouped.put(repository.apply(row), current);
             }
-            if (row.hasBucket()) {
-                current.add(StorageMapper.keptBucket(row));
+            if (hasValue.test(row)) {
+                current.add(value.apply(row));
             }
         }
-        series.replaceAll((repository, kept) -> List.copyOf(kept));
-        return series;
+        grouped.replaceAll((id, values) -> List.copyOf(values));
+        return grouped;
     }
 
     /**
@@ -326,9 +388,7 @@ public class PanacheTrafficStore implements TrafficStore {
         return new NoSuchElementException("repository " + repository + " is not tracked");
     }
 
-    private static void required(String field, Object value) {
-        if (value == null) {
-            throw new InvalidInputException(field, field + " is required");
-        }
+    private static <T> T required(String argument, T value) {
+        return Objects.requireNonNull(value, argument);
     }
 }

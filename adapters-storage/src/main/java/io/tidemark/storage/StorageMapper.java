@@ -2,6 +2,7 @@ package io.tidemark.storage;
 
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.PopularPath;
 import io.tidemark.core.model.Referrer;
 import io.tidemark.core.model.RepositoryId;
@@ -10,7 +11,6 @@ import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
-import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.model.WindowTotals;
 import io.tidemark.storage.persistence.PathEntryEmbeddable;
 import io.tidemark.storage.persistence.PathSnapshotEntity;
@@ -18,6 +18,7 @@ import io.tidemark.storage.persistence.ReferrerEntryEmbeddable;
 import io.tidemark.storage.persistence.ReferrerSnapshotEntity;
 import io.tidemark.storage.persistence.RepositoryEntity;
 import io.tidemark.storage.persistence.SeriesRow;
+import io.tidemark.storage.persistence.TotalsRow;
 import io.tidemark.storage.persistence.TrackedOwnerEntity;
 import io.tidemark.storage.persistence.TrafficBucketEntity;
 import io.tidemark.storage.persistence.WindowTotalsEntity;
@@ -93,14 +94,13 @@ final class StorageMapper {
         return entity;
     }
 
-    /** One bucket row per observation of the window, oldest first, seen at the fetch. */
-    static List<TrafficBucketEntity> observations(long repositoryId, TrafficWindow window) {
-        Instant seenAt = stored(window.fetchedAt());
-        String kind = kindCode(window.kind());
-        String granularity = granularityCode(window.granularity());
-        List<KeptBucket> observations = window.observations();
-        List<TrafficBucketEntity> rows = new ArrayList<>(observations.size());
-        for (KeptBucket observation : observations) {
+    /** One bucket row per observation, seen at the time of the answer. */
+    static List<TrafficBucketEntity> bucketRows(long repositoryId, Observations observations) {
+        Instant seenAt = stored(observations.observedAt());
+        String kind = kindCode(observations.kind());
+        String granularity = granularityCode(observations.granularity());
+        List<TrafficBucketEntity> rows = new ArrayList<>(observations.buckets().size());
+        for (KeptBucket observation : observations.buckets()) {
             TrafficBucketEntity row = new TrafficBucketEntity();
             row.setRepositoryId(repositoryId);
             row.setKind(kind);
@@ -116,57 +116,23 @@ final class StorageMapper {
         return rows;
     }
 
-    /**
-     * The observations of several windows, those of the same bucket combined by the merge rule,
-     * sorted by kind, granularity and start (so concurrent merges lock buckets in one order).
-     */
-    static List<TrafficBucketEntity> combinedObservations(long repositoryId, List<TrafficWindow> windows) {
-        java.util.TreeMap<String, TrafficBucketEntity> combined = new java.util.TreeMap<>();
-        for (TrafficWindow window : windows) {
-            for (TrafficBucketEntity row : observations(repositoryId, window)) {
-                String key = row.getKind() + "|" + row.getGranularity() + "|" + row.getStart();
-                TrafficBucketEntity kept = combined.putIfAbsent(key, row);
-                if (kept != null) {
-                    kept.setCount(Math.max(kept.getCount(), row.getCount()));
-                    kept.setUniques(Math.max(kept.getUniques(), row.getUniques()));
-                    kept.setComplete(kept.isComplete() || row.isComplete());
-                    if (row.getFirstSeenAt().isBefore(kept.getFirstSeenAt())) {
-                        kept.setFirstSeenAt(row.getFirstSeenAt());
-                    }
-                    if (row.getLastSeenAt().isAfter(kept.getLastSeenAt())) {
-                        kept.setLastSeenAt(row.getLastSeenAt());
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(combined.values());
-    }
-
-    /** The totals of several windows, those of the same fetch combined by the maximum. */
-    static List<WindowTotalsEntity> combinedTotals(long repositoryId, List<TrafficWindow> windows) {
-        java.util.TreeMap<String, WindowTotalsEntity> combined = new java.util.TreeMap<>();
-        for (TrafficWindow window : windows) {
-            WindowTotalsEntity row = totals(repositoryId, window);
-            String key = row.getKind() + "|" + row.getGranularity() + "|" + row.getFetchedAt();
-            WindowTotalsEntity kept = combined.putIfAbsent(key, row);
-            if (kept != null) {
-                kept.setCount(Math.max(kept.getCount(), row.getCount()));
-                kept.setUniques(Math.max(kept.getUniques(), row.getUniques()));
-            }
-        }
-        return new ArrayList<>(combined.values());
-    }
-
-    static WindowTotalsEntity totals(long repositoryId, TrafficWindow window) {
-        WindowTotals totals = window.totals();
+    static WindowTotalsEntity totalsRow(long repositoryId, WindowTotals totals) {
         WindowTotalsEntity entity = new WindowTotalsEntity();
         entity.setRepositoryId(repositoryId);
         entity.setKind(kindCode(totals.kind()));
-        entity.setGranularity(granularityCode(window.granularity()));
+        entity.setGranularity(granularityCode(totals.granularity()));
         entity.setFetchedAt(stored(totals.fetchedAt()));
         entity.setCount(totals.count());
         entity.setUniques(totals.uniques());
         return entity;
+    }
+
+    static WindowTotals windowTotals(TrafficKind kind, Granularity granularity, TotalsRow row) {
+        return new WindowTotals(kind, granularity, row.fetchedAt(), row.count(), row.uniques());
+    }
+
+    static RepositoryId repositoryId(TotalsRow row) {
+        return RepositoryId.of(row.ownerName(), row.repoName());
     }
 
     static RepositoryId repositoryId(SeriesRow row) {

@@ -19,6 +19,7 @@ import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,21 +49,30 @@ class BadInputTest extends StoreTestSupport {
     }
 
     @Test
-    void nullArgumentsAreRejectedNamingTheArgument() {
+    void nullArgumentsThrowNullPointerExceptionNamingTheArgumentAndWriteNothing() {
         rejected(() -> store.track(null, instant("2026-03-01T10:00:00Z")), "repository");
         rejected(() -> store.track(GHOST, null), "at");
         rejected(() -> store.untrack(null), "repository");
         rejected(() -> store.find(null), "repository");
         rejected(() -> store.trackOwner("acme", null), "at");
         rejected(() -> store.trackOwner(null, instant("2026-03-01T10:00:00Z")), "owner");
-        rejected(() -> store.merge(null, WINDOW), "repository");
-        rejected(() -> store.merge(ROCKET, null), "window");
+        rejected(() -> store.merge(null, WINDOW.observations()), "repository");
+        rejected(() -> store.merge(ROCKET, null), "observations");
         rejected(() -> store.series(null, TrafficKind.VIEWS, Granularity.DAY, DateRange.ALL), "repositories");
         rejected(() -> store.series(Arrays.asList(ROCKET, null), TrafficKind.VIEWS, Granularity.DAY, DateRange.ALL),
                 "repositories[1]");
         rejected(() -> store.series(List.of(ROCKET), null, Granularity.DAY, DateRange.ALL), "kind");
         rejected(() -> store.series(List.of(ROCKET), TrafficKind.VIEWS, null, DateRange.ALL), "granularity");
         rejected(() -> store.series(List.of(ROCKET), TrafficKind.VIEWS, Granularity.DAY, null), "range");
+        rejected(() -> store.mergeAll(null), "observations");
+        rejected(() -> store.mergeAll(Map.of(ROCKET, Arrays.asList(WINDOW.observations(), null))),
+                "an observation of acme/rocket");
+        rejected(() -> store.windowTotals(null, TrafficKind.VIEWS, Granularity.DAY, DateRange.ALL), "repositories");
+        rejected(() -> store.windowTotals(Arrays.asList(null, ROCKET), TrafficKind.VIEWS, Granularity.DAY, DateRange.ALL),
+                "repositories[0]");
+        rejected(() -> store.windowTotals(List.of(ROCKET), null, Granularity.DAY, DateRange.ALL), "kind");
+        rejected(() -> store.windowTotals(List.of(ROCKET), TrafficKind.VIEWS, null, DateRange.ALL), "granularity");
+        rejected(() -> store.windowTotals(List.of(ROCKET), TrafficKind.VIEWS, Granularity.DAY, null), "range");
         rejected(() -> store.save(null, REFERRERS), "repository");
         rejected(() -> store.save(ROCKET, (TopReferrers) null), "snapshot");
         rejected(() -> store.save(null, PATHS), "repository");
@@ -72,15 +82,17 @@ class BadInputTest extends StoreTestSupport {
         rejected(() -> store.recordSync(null, SyncStatus.NEVER), "repository");
         rejected(() -> store.recordSync(ROCKET, null), "status");
         rejected(() -> store.deleteHistory(null), "repository");
-        rejected(() -> store.list(null, null, 0), "limit");
 
+        assertThatThrownBy(() -> store.list(null, null, 0))
+                .isInstanceOfSatisfying(InvalidInputException.class, thrown -> assertThat(thrown.field()).isEqualTo("limit"));
         assertThat(database.countAll()).isEqualTo(rowsBefore);
         assertThat(store.find(ROCKET).orElseThrow().sync()).isEqualTo(SyncStatus.NEVER);
     }
 
     @Test
     void anUnknownRepositoryIsRejectedBeforeAnythingIsWritten() {
-        unknown(() -> store.merge(GHOST, WINDOW));
+        unknown(() -> store.merge(GHOST, WINDOW.observations()));
+        unknown(() -> store.mergeAll(Map.of(GHOST, List.of(WINDOW.observations()))));
         unknown(() -> store.save(GHOST, REFERRERS));
         unknown(() -> store.save(GHOST, PATHS));
         unknown(() -> store.recordSync(GHOST, SyncStatus.NEVER));
@@ -91,11 +103,8 @@ class BadInputTest extends StoreTestSupport {
         assertThat(store.find(GHOST)).isEmpty();
     }
 
-    private static void rejected(ThrowingCallable call, String field) {
-        assertThatThrownBy(call)
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining(field)
-                .satisfies(thrown -> assertThat(((InvalidInputException) thrown).field()).isEqualTo(field));
+    private static void rejected(ThrowingCallable call, String argument) {
+        assertThatThrownBy(call).isInstanceOf(NullPointerException.class).hasMessage(argument);
     }
 
     private static void unknown(ThrowingCallable call) {

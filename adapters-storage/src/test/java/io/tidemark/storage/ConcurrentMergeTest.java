@@ -39,7 +39,7 @@ class ConcurrentMergeTest extends StoreTestSupport {
         store.track(contended, instant("2026-01-01T00:00:00Z"));
         store.track(serial, instant("2026-01-01T00:00:00Z"));
         List<TrafficWindow> windows = randomWindows(2026, 40);
-        windows.forEach(window -> store.merge(serial, window));
+        windows.forEach(window -> merge(serial, window));
 
         // every thread merges every window, each in its own order: the same buckets are
         // inserted and raised by several transactions at the same moment
@@ -52,7 +52,7 @@ class ConcurrentMergeTest extends StoreTestSupport {
                 Collections.shuffle(order, new Random(t));
                 merges.add(pool.submit(() -> {
                     start.await();
-                    order.forEach(window -> store.merge(contended, window));
+                    order.forEach(window -> merge(contended, window));
                     return null;
                 }));
             }

@@ -2,6 +2,7 @@ package io.tidemark.storage;
 
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficBucket;
 import io.tidemark.core.model.TrafficKind;
@@ -48,6 +49,11 @@ final class Fixtures {
             uniques = Math.max(uniques, bucket.uniques());
         }
         return new TrafficWindow(kind, granularity, instant(fetchedAt), count, uniques, List.of(buckets));
+    }
+
+    /** What core makes of each answer, in the same order. */
+    static List<Observations> observationsOf(Collection<TrafficWindow> windows) {
+        return windows.stream().map(TrafficWindow::observations).toList();
     }
 
     static KeptBucket kept(String day, int count, int uniques, boolean complete) {

@@ -14,9 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.model.WindowTotals;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,9 +47,9 @@ class MergeTest extends StoreTestSupport {
     @Test
     void coveredDaysWithoutTrafficAreZerosAndUncoveredDaysAreAbsent() {
         // covers 2026-02-24 (cut at 15:00) to 2026-03-10 (so far)
-        store.merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-26", 5, 3), bucket("2026-03-04", 7, 2)));
+        merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-26", 5, 3), bucket("2026-03-04", 7, 2)));
         // covers 2026-03-27 to 2026-04-10: 2026-03-11 to 2026-03-26 was never seen
-        store.merge(ROCKET, views("2026-04-10T15:20:00Z", bucket("2026-04-01", 9, 9)));
+        merge(ROCKET, views("2026-04-10T15:20:00Z", bucket("2026-04-01", 9, 9)));
 
         List<KeptBucket> kept = dailyViews(ROCKET);
 
@@ -69,16 +71,16 @@ class MergeTest extends StoreTestSupport {
 
     @Test
     void aLaterSmallerValueNeverLowersAKeptOneAndALargerOneRaisesIt() {
-        store.merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 10, 4)));
-        store.merge(ROCKET, views("2026-03-11T15:20:00Z", bucket("2026-03-05", 6, 5)));
+        merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 10, 4)));
+        merge(ROCKET, views("2026-03-11T15:20:00Z", bucket("2026-03-05", 6, 5)));
 
         assertThat(bucketOn("2026-03-05")).isEqualTo(kept("2026-03-05", 10, 5, true));
 
-        store.merge(ROCKET, views("2026-03-12T15:20:00Z", bucket("2026-03-05", 12, 1)));
+        merge(ROCKET, views("2026-03-12T15:20:00Z", bucket("2026-03-05", 12, 1)));
 
         assertThat(bucketOn("2026-03-05")).isEqualTo(kept("2026-03-05", 12, 5, true));
 
-        store.merge(ROCKET, views("2026-03-13T15:20:00Z"));
+        merge(ROCKET, views("2026-03-13T15:20:00Z"));
 
         assertThat(bucketOn("2026-03-05")).as("a window reporting nothing for the day lowers nothing")
                 .isEqualTo(kept("2026-03-05", 12, 5, true));
@@ -94,14 +96,14 @@ class MergeTest extends StoreTestSupport {
         store.track(shuffled, instant("2026-01-01T00:00:00Z"));
         store.track(twiceShuffled, instant("2026-01-01T00:00:00Z"));
 
-        windows.forEach(window -> store.merge(inOrder, window));
+        windows.forEach(window -> merge(inOrder, window));
         List<TrafficWindow> reordered = new ArrayList<>(windows);
         Collections.shuffle(reordered, new Random(7));
-        reordered.forEach(window -> store.merge(shuffled, window));
+        reordered.forEach(window -> merge(shuffled, window));
         List<TrafficWindow> repeated = new ArrayList<>(windows);
         repeated.addAll(windows);
         Collections.shuffle(repeated, new Random(11));
-        repeated.forEach(window -> store.merge(twiceShuffled, window));
+        repeated.forEach(window -> merge(twiceShuffled, window));
 
         assertThat(bucketRows(inOrder)).isNotEmpty();
         assertThat(bucketRows(shuffled)).isEqualTo(bucketRows(inOrder));
@@ -121,10 +123,10 @@ class MergeTest extends StoreTestSupport {
     @Test
     void aDayOnlySeenAsTheCutOldestDayStaysIncomplete() {
         // 15:20: the window starts at 2026-02-24T15:00, so 2026-02-24 is cut and 2026-03-10 in progress
-        store.merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-24", 3, 1), bucket("2026-03-10", 2, 2)));
+        merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-24", 3, 1), bucket("2026-03-10", 2, 2)));
         // later windows no longer reach 2026-02-24, and see 2026-03-10 whole
-        store.merge(ROCKET, views("2026-03-11T15:20:00Z", bucket("2026-03-10", 8, 3)));
-        store.merge(ROCKET, views("2026-03-12T09:05:00Z"));
+        merge(ROCKET, views("2026-03-11T15:20:00Z", bucket("2026-03-10", 8, 3)));
+        merge(ROCKET, views("2026-03-12T09:05:00Z"));
 
         assertThat(bucketOn("2026-02-24")).isEqualTo(kept("2026-02-24", 3, 1, false));
         assertThat(bucketOn("2026-02-25")).isEqualTo(kept("2026-02-25", 0, 0, true));
@@ -132,14 +134,14 @@ class MergeTest extends StoreTestSupport {
         assertThat(bucketOn("2026-03-12")).as("today so far").isEqualTo(kept("2026-03-12", 0, 0, false));
 
         // a fetch at midnight covers its oldest day whole
-        store.merge(ROCKET, views("2026-03-10T00:00:00Z"));
+        merge(ROCKET, views("2026-03-10T00:00:00Z"));
 
         assertThat(bucketOn("2026-02-24")).isEqualTo(kept("2026-02-24", 3, 1, true));
     }
 
     @Test
     void dayRangesAreInclusiveOnBothEnds() {
-        store.merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-26", 1, 1), bucket("2026-03-01", 4, 4)));
+        merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-02-26", 1, 1), bucket("2026-03-01", 4, 4)));
 
         assertThat(series(ROCKET, TrafficKind.VIEWS, Granularity.DAY, new DateRange(day("2026-02-26"), day("2026-03-01"))))
                 .extracting(KeptBucket::start)
@@ -158,7 +160,7 @@ class MergeTest extends StoreTestSupport {
 
     @Test
     void weekBucketsStartOnMondaysAndRangesSelectThemByStart() {
-        store.merge(ROCKET, window(TrafficKind.VIEWS, Granularity.WEEK, "2026-03-10T15:20:00Z",
+        merge(ROCKET, window(TrafficKind.VIEWS, Granularity.WEEK, "2026-03-10T15:20:00Z",
                 bucket("2026-02-23", 3, 1), bucket("2026-03-02", 20, 9), bucket("2026-03-09", 4, 2)));
 
         List<KeptBucket> weeks = series(ROCKET, TrafficKind.VIEWS, Granularity.WEEK, DateRange.ALL);
@@ -181,8 +183,8 @@ class MergeTest extends StoreTestSupport {
 
     @Test
     void kindsAreKeptApart() {
-        store.merge(ROCKET, window(TrafficKind.VIEWS, Granularity.DAY, "2026-03-10T15:20:00Z", bucket("2026-03-05", 30, 10)));
-        store.merge(ROCKET, window(TrafficKind.CLONES, Granularity.DAY, "2026-03-10T15:20:00Z", bucket("2026-03-05", 2, 1)));
+        merge(ROCKET, window(TrafficKind.VIEWS, Granularity.DAY, "2026-03-10T15:20:00Z", bucket("2026-03-05", 30, 10)));
+        merge(ROCKET, window(TrafficKind.CLONES, Granularity.DAY, "2026-03-10T15:20:00Z", bucket("2026-03-05", 2, 1)));
 
         assertThat(series(ROCKET, TrafficKind.VIEWS, Granularity.DAY, new DateRange(day("2026-03-05"), day("2026-03-05"))))
                 .containsExactly(kept("2026-03-05", 30, 10, true));
@@ -195,7 +197,7 @@ class MergeTest extends StoreTestSupport {
         RepositoryId quiet = repo("Acme/Quiet");
         RepositoryId unknown = repo("acme/unknown");
         store.track(quiet, instant("2026-01-01T00:00:00Z"));
-        store.merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 3, 2)));
+        merge(ROCKET, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 3, 2)));
 
         Map<RepositoryId, List<KeptBucket>> series = store.series(
                 List.of(unknown, repo("ACME/ROCKET"), repo("acme/quiet")),
@@ -212,16 +214,38 @@ class MergeTest extends StoreTestSupport {
     }
 
     @Test
-    void windowTotalsAreKeptOncePerFetch() {
+    void windowTotalsAreKeptOncePerFetchAndReadByFetchDayOldestFirst() {
+        RepositoryId quiet = repo("Acme/Quiet");
+        store.track(quiet, instant("2026-01-01T00:00:00Z"));
         TrafficWindow first = window(TrafficKind.CLONES, Granularity.WEEK, "2026-03-10T15:20:00Z", bucket("2026-03-02", 20, 9));
         TrafficWindow second = window(TrafficKind.CLONES, Granularity.WEEK, "2026-03-11T15:20:00Z", bucket("2026-03-02", 25, 9));
+        TrafficWindow days = window(TrafficKind.CLONES, Granularity.DAY, "2026-03-10T15:20:00Z", bucket("2026-03-05", 21, 8));
 
-        store.merge(ROCKET, first);
-        store.merge(ROCKET, second);
-        store.merge(ROCKET, first);
+        merge(ROCKET, second);
+        merge(ROCKET, first);
+        merge(ROCKET, first);
+        merge(ROCKET, days);
+        store.merge(ROCKET, new Observations(TrafficKind.CLONES, Granularity.WEEK, instant("2026-03-12T15:20:00Z"),
+                List.of(kept("2026-03-09", 1, 1, false)), null));
 
-        assertThat(totalsRows(ROCKET)).hasSize(2);
-        assertThat(totalsRows(ROCKET)).extracting(row -> ((Number) row.get(3)).intValue()).containsExactly(20, 25);
+        assertThat(totalsRows(ROCKET)).hasSize(3);
+        Map<RepositoryId, List<WindowTotals>> weeks = store.windowTotals(
+                List.of(repo("acme/ghost"), repo("ACME/ROCKET"), quiet), TrafficKind.CLONES, Granularity.WEEK, DateRange.ALL);
+        assertThat(weeks.keySet()).extracting(RepositoryId::nameWithOwner).containsExactly("Acme/Quiet", "acme/rocket");
+        assertThat(weeks.get(quiet)).isEmpty();
+        assertThat(weeks.get(ROCKET)).containsExactly(first.totals(), second.totals());
+        assertThat(store.windowTotals(List.of(ROCKET), TrafficKind.CLONES, Granularity.DAY, DateRange.ALL).get(ROCKET))
+                .containsExactly(days.totals());
+        assertThat(store.windowTotals(List.of(ROCKET), TrafficKind.VIEWS, Granularity.WEEK, DateRange.ALL).get(ROCKET))
+                .isEmpty();
+        // a range selects totals by the UTC day of the fetch, both ends inclusive
+        assertThat(store.windowTotals(List.of(ROCKET), TrafficKind.CLONES, Granularity.WEEK,
+                        new DateRange(day("2026-03-11"), day("2026-03-11"))).get(ROCKET))
+                .containsExactly(second.totals());
+        assertThat(store.windowTotals(List.of(ROCKET), TrafficKind.CLONES, Granularity.WEEK,
+                        new DateRange(null, day("2026-03-10"))).get(ROCKET))
+                .containsExactly(first.totals());
+        assertThat(store.windowTotals(List.of(), TrafficKind.CLONES, Granularity.WEEK, DateRange.ALL)).isEmpty();
     }
 
     private KeptBucket bucketOn(String day) {

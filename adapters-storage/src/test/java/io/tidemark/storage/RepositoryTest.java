@@ -48,7 +48,7 @@ class RepositoryTest extends StoreTestSupport {
     void untrackingKeepsHistoryAndTrackingAgainResumesIt() {
         RepositoryId rocket = repo("acme/rocket");
         store.track(rocket, instant("2026-03-01T10:00:00Z"));
-        store.merge(rocket, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 4, 2)));
+        merge(rocket, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 4, 2)));
         store.save(rocket, new TopReferrers(instant("2026-03-10T15:20:00Z"), List.of(new Referrer("google.com", 3, 1))));
 
         assertThat(store.untrack(repo("Acme/Rocket"))).isTrue();
@@ -81,7 +81,7 @@ class RepositoryTest extends StoreTestSupport {
         RepositoryId kept = repo("acme/kept");
         for (RepositoryId repository : List.of(doomed, kept)) {
             store.track(repository, instant("2026-03-01T10:00:00Z"));
-            store.merge(repository, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 4, 2)));
+            merge(repository, views("2026-03-10T15:20:00Z", bucket("2026-03-05", 4, 2)));
             store.save(repository, new TopReferrers(instant("2026-03-10T15:20:00Z"), List.of(new Referrer("google.com", 3, 1))));
             store.save(repository, new TopPaths(instant("2026-03-10T15:20:00Z"), List.of(new PopularPath("/x", "X", 3, 1))));
             store.recordSync(repository, new SyncStatus(null, instant("2026-03-10T15:20:00Z"), "boom", null));
@@ -155,18 +155,20 @@ class RepositoryTest extends StoreTestSupport {
     }
 
     @Test
-    void activeListsNeverSyncedFirstThenTheMostOverdue() {
-        for (String name : List.of("acme/late", "acme/later", "acme/never", "acme/fresh", "acme/gone", "acme/also-never")) {
+    void activeListsNeverSyncedFirstThenTheMostOverdueTiesByKey() {
+        for (String name : List.of("acme/late", "acme/later", "acme/never", "acme/fresh", "acme/gone", "acme/also-never",
+                "Acme/Early-Tie")) {
             store.track(repo(name), instant("2026-03-01T10:00:00Z"));
         }
         store.recordSync(repo("acme/later"), due("2026-03-10T10:00:00Z"));
         store.recordSync(repo("acme/late"), due("2026-03-10T08:00:00Z"));
+        store.recordSync(repo("acme/early-tie"), due("2026-03-10T08:00:00Z"));
         store.recordSync(repo("acme/fresh"), due("2026-03-11T08:00:00Z"));
         store.recordSync(repo("acme/gone"), due("2026-03-01T08:00:00Z"));
         store.untrack(repo("acme/gone"));
 
         assertThat(store.active()).extracting(repository -> repository.id().name())
-                .containsExactly("also-never", "never", "late", "later", "fresh");
+                .containsExactly("also-never", "never", "Early-Tie", "late", "later", "fresh");
     }
 
     @Test
@@ -190,17 +192,18 @@ class RepositoryTest extends StoreTestSupport {
     }
 
     @Test
-    void ownersAreTrackedOnceIgnoringCaseInTheCasingFirstGiven() {
+    void ownersAreTrackedOnceIgnoringCaseInTheCasingFirstGivenOrderedIgnoringCase() {
+        store.trackOwner("Zeta", instant("2026-03-01T09:00:00Z"));
         store.trackOwner("Acme", instant("2026-03-01T10:00:00Z"));
         store.trackOwner("ACME", instant("2026-03-02T10:00:00Z"));
         store.trackOwner("beta-labs", instant("2026-03-02T10:00:00Z"));
         store.trackOwner("acme", instant("2026-03-03T10:00:00Z"));
 
-        assertThat(store.trackedOwners()).containsExactly("Acme", "beta-labs");
-        assertThat(database.count("tracked_owner")).isEqualTo(2);
+        assertThat(store.trackedOwners()).containsExactly("Acme", "beta-labs", "Zeta");
+        assertThat(database.count("tracked_owner")).isEqualTo(3);
         assertThatThrownBy(() -> store.trackOwner("-acme", instant("2026-03-03T10:00:00Z")))
                 .isInstanceOf(InvalidRepositoryIdException.class);
-        assertThat(database.count("tracked_owner")).isEqualTo(2);
+        assertThat(database.count("tracked_owner")).isEqualTo(3);
     }
 
     private static SyncStatus due(String nextDueAt) {

@@ -5,6 +5,7 @@ import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.TrafficWindow;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,11 @@ abstract class StoreTestSupport {
     @BeforeEach
     void emptyDatabase() {
         database.clean();
+    }
+
+    /** Merges what core makes of one answer, as the sync does. */
+    protected void merge(RepositoryId repository, TrafficWindow window) {
+        store.merge(repository, window.observations());
     }
 
     protected List<KeptBucket> series(RepositoryId repository, TrafficKind kind, Granularity granularity, DateRange range) {

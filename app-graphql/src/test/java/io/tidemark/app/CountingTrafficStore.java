@@ -5,7 +5,7 @@ import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficKind;
-import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.core.port.out.TrafficHistory;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Counts the series reads that reach the store (each is one SQL query), to prove there is no N+1. */
 @Decorator
 @Priority(10)
-public abstract class CountingTrafficStore implements TrafficStore {
+public abstract class CountingTrafficStore implements TrafficHistory {
 
     static final AtomicInteger SERIES_READS = new AtomicInteger();
 
-    private final TrafficStore delegate;
+    private final TrafficHistory delegate;
 
     @Inject
-    CountingTrafficStore(@Delegate TrafficStore delegate) {
+    CountingTrafficStore(@Delegate TrafficHistory delegate) {
         this.delegate = delegate;
     }
 

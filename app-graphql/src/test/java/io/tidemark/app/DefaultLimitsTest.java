@@ -77,7 +77,7 @@ class DefaultLimitsTest {
             }
             // fetched at midnight: the window covers exactly the 14 whole days before
             Instant fetchedAt = start.plusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant();
-            store.merge(id, new TrafficWindow(TrafficKind.VIEWS, Granularity.DAY, fetchedAt, 14, 14, buckets));
+            store.merge(id, new TrafficWindow(TrafficKind.VIEWS, Granularity.DAY, fetchedAt, 14, 14, buckets).observations());
         }
     }
 

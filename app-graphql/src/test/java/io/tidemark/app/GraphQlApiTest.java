@@ -50,6 +50,18 @@ class GraphQlApiTest {
         List<Map<String, Object>> buckets = synced.getList("data.syncRepository.repository.views.buckets");
         assertThat(buckets).hasSize(15);
         assertThat(synced.getString("data.syncRepository.repository.lastSyncedAt")).isNotNull();
+
+        JsonPath totals = Gql.admin("{ repository(owner: \"octo\", name: \"world\") { views { count }"
+                + " days: viewsWindowTotals { fetchedAt count uniques } weeks: viewsWindowTotals(per: WEEK) { count }"
+                + " clonesWindowTotals(since: \"2000-01-01\", until: \"2000-01-02\") { count } } }");
+        List<Map<String, Object>> days = totals.getList("data.repository.days");
+        assertThat(days).as("one fetch of the day window, GitHub's own totals").singleElement().satisfies(window -> {
+            assertThat(window.get("fetchedAt")).isNotNull();
+            assertThat((Integer) window.get("count")).isEqualTo(totals.getInt("data.repository.views.count"));
+            assertThat((Integer) window.get("uniques")).isBetween(1, (Integer) window.get("count"));
+        });
+        assertThat(totals.getList("data.repository.weeks")).hasSize(1);
+        assertThat(totals.getList("data.repository.clonesWindowTotals")).as("none fetched on those days").isEmpty();
     }
 
     @Test

@@ -218,12 +218,38 @@ class ArchitectureTest {
 
     @Test
     void portsArePublicInterfaces() {
-        classes().that().resideInAPackage("io.tidemark.core.port..")
+        classes().that().resideInAPackage(PORT_IN)
                 .and().haveSimpleNameEndingWith("UseCase")
-                .or().haveSimpleName("TrafficSource")
-                .or().haveSimpleName("TrafficStore")
                 .should().beInterfaces().andShould().bePublic()
                 .check(production);
+        OUT_PORTS_ARE_PUBLIC_INTERFACES.check(production);
+    }
+
+    /**
+     * Every top-level type of {@code core.port.out} is a port, hence a public interface, except
+     * the values ports exchange: records and the failures they throw. A new port is covered
+     * without naming it.
+     */
+    static final ArchRule OUT_PORTS_ARE_PUBLIC_INTERFACES = classes().that().resideInAPackage(PORT_OUT)
+            .and().areTopLevelClasses()
+            .and().areNotRecords()
+            .and().areNotAssignableTo(Throwable.class)
+            .should().beInterfaces().andShould().bePublic()
+            .because("adapters implement out-ports; a class there would be an implementation in core");
+
+    @Test
+    void theOutPortRuleCoversEveryStoreRole() {
+        JavaClasses ports = new ClassFileImporter().importClasses(
+                io.tidemark.core.port.out.RepositoryRegistry.class,
+                io.tidemark.core.port.out.TrafficHistory.class,
+                io.tidemark.core.port.out.SnapshotStore.class,
+                io.tidemark.core.port.out.TrafficStore.class,
+                io.tidemark.core.port.out.TrafficSource.class,
+                io.tidemark.core.port.out.SourceFailure.class,
+                io.tidemark.core.port.out.NotAPort.class);
+        assertThat(OUT_PORTS_ARE_PUBLIC_INTERFACES.evaluate(ports).getFailureReport().getDetails())
+                .as("only the class posing as a port fails")
+                .singleElement().asString().contains(io.tidemark.core.port.out.NotAPort.class.getName());
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.tidemark.bench;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.tidemark.storage.PanacheTrafficStore;
+import io.tidemark.core.port.out.TrafficStore;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,10 +27,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @QuarkusMain
 public class BenchMain implements QuarkusApplication {
 
-    private final PanacheTrafficStore store;
+    private final TrafficStore store;
     private final String dbKind;
 
-    public BenchMain(PanacheTrafficStore store, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public BenchMain(TrafficStore store, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.store = store;
         this.dbKind = dbKind;
     }
@@ -55,7 +55,7 @@ public class BenchMain implements QuarkusApplication {
                         ? LocalDate.parse(options.get("end"))
                         : HistorySeeder.mondayOnOrBefore(LocalDate.now(ZoneOffset.UTC));
                 boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "true"));
-                HistorySeeder seeder = bulk ? new HistorySeeder(store, store::mergeAll, 42) : new HistorySeeder(store, 42);
+                HistorySeeder seeder = bulk ? new HistorySeeder(store, true, 42) : new HistorySeeder(store, 42);
                 HistorySeeder.Result r = seeder.seed(repos, days, end, threads);
                 System.out.printf(Locale.ROOT,
                         "RESULT seed db=%s merge=%s repos=%d days=%d threads=%d windows=%d buckets=%d day_buckets=%d"

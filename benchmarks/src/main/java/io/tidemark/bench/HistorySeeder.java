@@ -1,6 +1,7 @@
 package io.tidemark.bench;
 
 import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.Referrer;
 import io.tidemark.core.model.PopularPath;
 import io.tidemark.core.model.RepositoryId;
@@ -17,11 +18,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 
 /**
  * Writes N repositories x D days of realistic history through the {@link TrafficStore} port, as
@@ -35,8 +36,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Repositories are written by {@code threads} threads, each repository by one thread: either
  * one window per {@link TrafficStore#merge} call (one transaction each, exactly like syncs), or,
- * with a bulk merge (the storage adapter's {@code mergeAll}), all windows of a repository in one
- * transaction and one upsert batch.
+ * in bulk, all windows of a repository in one {@link TrafficStore#mergeAll} call (one
+ * transaction and one upsert batch in the storage adapter).
  */
 public final class HistorySeeder {
 
@@ -53,18 +54,18 @@ public final class HistorySeeder {
     public static final String OWNER = "bench";
 
     private final TrafficStore store;
-    private final BiConsumer<RepositoryId, List<TrafficWindow>> bulkMerge;
+    private final boolean bulk;
     private final RealShapes shapes;
 
-    /** Merges one window per transaction through the port. */
+    /** Merges one window per call. */
     public HistorySeeder(TrafficStore store, long seed) {
-        this(store, null, seed);
+        this(store, false, seed);
     }
 
-    /** Merges all windows of a repository with {@code bulkMerge}, when it is not null. */
-    public HistorySeeder(TrafficStore store, BiConsumer<RepositoryId, List<TrafficWindow>> bulkMerge, long seed) {
+    /** Merges all windows of a repository in one {@link TrafficStore#mergeAll} call when {@code bulk}. */
+    public HistorySeeder(TrafficStore store, boolean bulk, long seed) {
         this.store = store;
-        this.bulkMerge = bulkMerge;
+        this.bulk = bulk;
         this.shapes = new RealShapes(seed);
     }
 
@@ -113,17 +114,18 @@ public final class HistorySeeder {
                 done.add(pool.submit(() -> {
                     RealShapes.Shape shape = shapes.shape(index);
                     List<TrafficWindow> all = windows(shape, rounded, end);
-                    if (bulkMerge != null) {
-                        bulkMerge.accept(repository(owner, index), all);
+                    List<Observations> observations = all.stream().map(TrafficWindow::observations).toList();
+                    if (bulk) {
+                        store.mergeAll(Map.of(repository(owner, index), observations));
                     }
-                    for (TrafficWindow window : all) {
-                        if (bulkMerge == null) {
-                            store.merge(repository(owner, index), window);
+                    for (Observations one : observations) {
+                        if (!bulk) {
+                            store.merge(repository(owner, index), one);
                         }
-                        int observed = window.observations().size();
+                        int observed = one.buckets().size();
                         windows.increment();
                         buckets.add(observed);
-                        if (window.granularity() == Granularity.DAY) {
+                        if (one.granularity() == Granularity.DAY) {
                             dayBuckets.add(observed);
                         }
                     }

@@ -8,7 +8,7 @@ import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.KeptBucket;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficKind;
-import io.tidemark.storage.PanacheTrafficStore;
+import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.storage.RequiresDatabase;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +24,9 @@ class SeedSmokeTest {
 
     private static final LocalDate END = LocalDate.parse("2024-06-03"); // a Monday
 
-    private final PanacheTrafficStore store;
+    private final TrafficStore store;
 
-    SeedSmokeTest(PanacheTrafficStore store) {
+    SeedSmokeTest(TrafficStore store) {
         this.store = store;
     }
 
@@ -71,7 +71,7 @@ class SeedSmokeTest {
     void theBulkSeederKeepsExactlyWhatTheOneWindowPerTransactionSeederKeeps() throws Exception {
         int repositories = 2;
         HistorySeeder.Result single = new HistorySeeder(store, 7).seed("single", repositories, 42, END, 2);
-        HistorySeeder.Result bulk = new HistorySeeder(store, store::mergeAll, 7).seed("bulk", repositories, 42, END, 2);
+        HistorySeeder.Result bulk = new HistorySeeder(store, true, 7).seed("bulk", repositories, 42, END, 2);
 
         assertThat(bulk.buckets()).isEqualTo(single.buckets()).isEqualTo(repositories * (42L + 6) * 2);
         for (int i = 0; i < repositories; i++) {

@@ -12,27 +12,35 @@ import java.util.List;
 public class TrafficBucketRepository implements PanacheRepositoryBase<TrafficBucketEntity, TrafficBucketEntity.Key> {
 
     /**
-     * Merges observations into the kept buckets with one upsert statement executed as a JDBC
-     * batch: per bucket the maximum count, the maximum uniques, complete if either is, the
+     * Merges observations into the kept buckets with one upsert statement executed as JDBC
+     * batches: per bucket the maximum count, the maximum uniques, complete if either is, the
      * earliest first and the latest last sighting. The database resolves concurrent merges of
-     * the same bucket, so no observation is lost; rows should be sorted by start so that
-     * concurrent merges lock buckets in the same order.
+     * the same bucket, so no observation is lost. The rows may be in any order and may hold the
+     * same bucket several times (a bulk merge): they are upserted in {@link UpsertRounds}.
      */
     public void upsertMax(List<TrafficBucketEntity> observations) {
-        NativeStatements.executeBatch(
-                getEntityManager(),
-                SqlDialect.of(getEntityManager()).upsertBucketMax,
-                observations,
-                (parameters, row) -> parameters
-                        .add(row.getRepositoryId())
-                        .add(row.getKind())
-                        .add(row.getGranularity())
-                        .add(row.getStart())
-                        .add(row.getCount())
-                        .add(row.getUniques())
-                        .add(row.isComplete())
-                        .add(row.getFirstSeenAt())
-                        .add(row.getLastSeenAt()));
+        String sql = SqlDialect.of(getEntityManager()).upsertBucketMax;
+        for (List<TrafficBucketEntity> round : UpsertRounds.of(observations, TrafficBucketRepository::key)) {
+            NativeStatements.executeBatch(
+                    getEntityManager(),
+                    sql,
+                    round,
+                    (parameters, row) -> parameters
+                            .add(row.getRepositoryId())
+                            .add(row.getKind())
+                            .add(row.getGranularity())
+                            .add(row.getStart())
+                            .add(row.getCount())
+                            .add(row.getUniques())
+                            .add(row.isComplete())
+                            .add(row.getFirstSeenAt())
+                            .add(row.getLastSeenAt()));
+        }
+    }
+
+    /** The primary key as one sortable string: repository, kind, granularity, start. */
+    private static String key(TrafficBucketEntity row) {
+        return String.format("%019d|%s|%s|%s", row.getRepositoryId(), row.getKind(), row.getGranularity(), row.getStart());
     }
 
     /**

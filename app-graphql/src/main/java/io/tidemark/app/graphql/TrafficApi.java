@@ -104,6 +104,33 @@ public class TrafficApi {
     }
 
     @NonNull
+    @Description("""
+            GitHub's own totals of each fetched 14-day window of page views kept for this repository,
+            oldest fetch first: one entry per fetch, for the granularity asked (GitHub answers per=day
+            and per=week with their own totals). since/until are inclusive UTC dates of the fetch
+            (default: all). Each entry is one window's figure; windows overlap, so entries must never
+            be added up, and uniques is never a sum. Entries count against the same per-request limit
+            as buckets (TIDEMARK_GRAPHQL_MAX_BUCKETS).""")
+    public List<@NonNull WindowTotals> viewsWindowTotals(
+            @Source Repository repository,
+            @Name("per") @DefaultValue("DAY") Granularity per,
+            @Name("since") LocalDate since,
+            @Name("until") LocalDate until) {
+        return windowTotals(repository, TrafficKind.VIEWS, per, since, until);
+    }
+
+    @NonNull
+    @Description("GitHub's own totals of each fetched 14-day window of git clones, with the same rules as"
+            + " viewsWindowTotals.")
+    public List<@NonNull WindowTotals> clonesWindowTotals(
+            @Source Repository repository,
+            @Name("per") @DefaultValue("DAY") Granularity per,
+            @Name("since") LocalDate since,
+            @Name("until") LocalDate until) {
+        return windowTotals(repository, TrafficKind.CLONES, per, since, until);
+    }
+
+    @NonNull
     @Description("The buckets, oldest first. One request may return at most TIDEMARK_GRAPHQL_MAX_BUCKETS"
             + " (25,000 by default) in all; beyond that, buckets fail with RESULT_TOO_LARGE.")
     public List<@NonNull TrafficBucket> buckets(@Source TrafficSeries series) {
@@ -213,6 +240,16 @@ public class TrafficApi {
         DateRange range = new DateRange(since, until);
         Granularity granularity = per == null ? Granularity.DAY : per;
         return new TrafficSeries(repository.batch().series(repository.id(), kind, granularity.toCore(), range), budget);
+    }
+
+    private List<WindowTotals> windowTotals(
+            Repository repository, TrafficKind kind, Granularity per, LocalDate since, LocalDate until) {
+        DateRange range = new DateRange(since, until);
+        Granularity granularity = per == null ? Granularity.DAY : per;
+        List<io.tidemark.core.model.WindowTotals> totals =
+                query.windowTotals(repository.id(), kind, granularity.toCore(), range);
+        budget.spend(totals.size());
+        return totals.stream().map(WindowTotals::new).toList();
     }
 
     private Repository single(TrackedRepository tracked) {

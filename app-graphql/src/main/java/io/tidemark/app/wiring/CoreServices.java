@@ -6,6 +6,9 @@ import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
+import io.tidemark.core.port.out.RepositoryRegistry;
+import io.tidemark.core.port.out.SnapshotStore;
+import io.tidemark.core.port.out.TrafficHistory;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.core.service.SyncDueRepositoriesService;
@@ -20,7 +23,8 @@ import java.time.Clock;
 
 /**
  * Wires the core's plain-Java services to the adapters. Core knows nothing of CDI; this is the
- * only place that turns its classes into beans.
+ * only place that turns its classes into beans. Each service gets the store roles it uses; one
+ * store bean (a {@link TrafficStore}) serves them all.
  */
 @ApplicationScoped
 public class CoreServices {
@@ -33,8 +37,8 @@ public class CoreServices {
 
     @Produces
     @Singleton
-    TrackRepositoryUseCase tracking(TrafficSource source, TrafficStore store, Clock clock) {
-        return new TrackingService(source, store, clock);
+    TrackRepositoryUseCase tracking(TrafficSource source, RepositoryRegistry registry, Clock clock) {
+        return new TrackingService(source, registry, clock);
     }
 
     @Produces
@@ -45,19 +49,19 @@ public class CoreServices {
 
     @Produces
     @Singleton
-    SyncDueRepositoriesUseCase syncDue(SyncRepositoryUseCase sync, TrafficStore store, Clock clock) {
-        return new SyncDueRepositoriesService(sync, store, clock);
+    SyncDueRepositoriesUseCase syncDue(SyncRepositoryUseCase sync, RepositoryRegistry registry, Clock clock) {
+        return new SyncDueRepositoriesService(sync, registry, clock);
     }
 
     @Produces
     @Singleton
-    QueryTrafficUseCase query(TrafficStore store) {
-        return new TrafficQueryService(store);
+    QueryTrafficUseCase query(RepositoryRegistry registry, TrafficHistory history, SnapshotStore snapshots) {
+        return new TrafficQueryService(registry, history, snapshots);
     }
 
     @Produces
     @Singleton
-    SyncFreshnessUseCase freshness(TrafficStore store, Clock clock) {
-        return new SyncFreshnessService(store, clock);
+    SyncFreshnessUseCase freshness(RepositoryRegistry registry, Clock clock) {
+        return new SyncFreshnessService(registry, clock);
     }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
  * those days, the oldest cut the same way and the newest in progress. Buckets without traffic
  * are absent from GitHub's answer, which inside the window means 0.
  *
- * <p>{@link #observations()} turns the answer into what it proves about each bucket; that is the
- * only input the store needs to merge a window.
+ * <p>{@link #observations()} turns the answer into what it proves about each bucket, with
+ * GitHub's totals; that is all a store receives: stores never see a {@code TrafficWindow}.
  *
  * @param kind views or clones
  * @param granularity day or week
@@ -87,13 +87,13 @@ public record TrafficWindow(
     }
 
     /**
-     * What this answer proves about each bucket it covers: one observation per bucket touching
-     * the window, oldest first, with 0 where GitHub reported nothing, marked complete where the
-     * window covers the whole bucket. A bucket GitHub returned outside the window it is thought
-     * to have (which GitHub's documented behaviour never produces) is kept as an incomplete
-     * observation rather than thrown away.
+     * What this answer proves: one observation per bucket touching the window, oldest first,
+     * with 0 where GitHub reported nothing, marked complete where the window covers the whole
+     * bucket, and GitHub's totals of the window. A bucket GitHub returned outside the window it
+     * is thought to have (which GitHub's documented behaviour never produces) is kept as an
+     * incomplete observation rather than thrown away.
      */
-    public List<KeptBucket> observations() {
+    public Observations observations() {
         Map<LocalDate, TrafficBucket> reported = new HashMap<>();
         for (TrafficBucket bucket : buckets) {
             reported.put(bucket.start(), bucket);
@@ -112,12 +112,11 @@ public record TrafficWindow(
         for (TrafficBucket outside : reported.values()) {
             observations.add(new KeptBucket(outside.start(), outside.count(), outside.uniques(), false));
         }
-        observations.sort(Comparator.comparing(KeptBucket::start));
-        return List.copyOf(observations);
+        return new Observations(kind, granularity, fetchedAt, observations, totals());
     }
 
     /** GitHub's 14-day totals of this answer. */
     public WindowTotals totals() {
-        return new WindowTotals(kind, fetchedAt, count, uniques);
+        return new WindowTotals(kind, granularity, fetchedAt, count, uniques);
     }
 }

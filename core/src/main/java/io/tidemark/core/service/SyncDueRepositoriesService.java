@@ -4,7 +4,7 @@ import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
-import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.core.port.out.RepositoryRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +20,12 @@ import java.util.Objects;
 public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseCase {
 
     private final SyncRepositoryUseCase sync;
-    private final TrafficStore store;
+    private final RepositoryRegistry registry;
     private final Clock clock;
 
-    public SyncDueRepositoriesService(SyncRepositoryUseCase sync, TrafficStore store, Clock clock) {
+    public SyncDueRepositoriesService(SyncRepositoryUseCase sync, RepositoryRegistry registry, Clock clock) {
         this.sync = Objects.requireNonNull(sync);
-        this.store = Objects.requireNonNull(store);
+        this.registry = Objects.requireNonNull(registry);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -33,7 +33,7 @@ public final class SyncDueRepositoriesService implements SyncDueRepositoriesUseC
     public SyncRun syncDue() {
         Instant now = clock.instant();
         // GitHub forgets after 14 days: repositories not synced for 10 go first, then the most overdue.
-        List<TrackedRepository> active = new ArrayList<>(store.active());
+        List<TrackedRepository> active = new ArrayList<>(registry.active());
         active.sort(Comparator.comparing((TrackedRepository r) -> !r.sync().isStale(now)));
         int synced = 0;
         int partlySynced = 0;

@@ -142,7 +142,7 @@ public final class SyncService implements SyncRepositoryUseCase {
                     Instant[] answeredAt = new Instant[1];
                     boolean kept = parts.keep(SyncOutcome.Part.window(kind, granularity), () -> {
                         TrafficWindow window = source.fetchWindow(repository, kind, granularity);
-                        store.merge(repository, window);
+                        store.merge(repository, window.observations());
                         answeredAt[0] = window.fetchedAt();
                     });
                     if (kept && !dayKnown) {

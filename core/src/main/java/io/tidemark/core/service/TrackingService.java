@@ -7,33 +7,33 @@ import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.port.in.SourceUnavailableException.Problem;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
-import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.core.port.out.RepositoryRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** Implements {@link TrackRepositoryUseCase} over the store and the source. */
+/** Implements {@link TrackRepositoryUseCase} over the registry and the source. */
 public final class TrackingService implements TrackRepositoryUseCase {
 
     private final TrafficSource source;
-    private final TrafficStore store;
+    private final RepositoryRegistry registry;
     private final Clock clock;
 
-    public TrackingService(TrafficSource source, TrafficStore store, Clock clock) {
+    public TrackingService(TrafficSource source, RepositoryRegistry registry, Clock clock) {
         this.source = Objects.requireNonNull(source);
-        this.store = Objects.requireNonNull(store);
+        this.registry = Objects.requireNonNull(registry);
         this.clock = Objects.requireNonNull(clock);
     }
 
     @Override
     public TrackedRepository track(RepositoryId repository) {
-        return store.track(Objects.requireNonNull(repository), clock.instant());
+        return registry.track(Objects.requireNonNull(repository), clock.instant());
     }
 
     @Override
     public boolean untrack(RepositoryId repository) {
-        return store.untrack(Objects.requireNonNull(repository));
+        return registry.untrack(Objects.requireNonNull(repository));
     }
 
     /**
@@ -49,10 +49,10 @@ public final class TrackingService implements TrackRepositoryUseCase {
         } catch (SourceFailure failure) {
             throw unavailable(failure);
         }
-        store.trackOwner(validOwner, clock.instant());
+        registry.trackOwner(validOwner, clock.instant());
         List<TrackedRepository> tracked = new ArrayList<>(readable.size());
         for (RepositoryId repository : readable) {
-            tracked.add(store.track(repository, clock.instant()));
+            tracked.add(registry.track(repository, clock.instant()));
         }
         return List.copyOf(tracked);
     }
@@ -67,7 +67,7 @@ public final class TrackingService implements TrackRepositoryUseCase {
     @Override
     public List<TrackedRepository> refreshOwners() {
         List<TrackedRepository> added = new ArrayList<>();
-        for (String owner : store.trackedOwners()) {
+        for (String owner : registry.trackedOwners()) {
             List<RepositoryId> readable;
             try {
                 readable = source.listReadableRepositories(owner);
@@ -77,8 +77,8 @@ public final class TrackingService implements TrackRepositoryUseCase {
                 continue;
             }
             for (RepositoryId repository : readable) {
-                if (store.find(repository).isEmpty()) {
-                    added.add(store.track(repository, clock.instant()));
+                if (registry.find(repository).isEmpty()) {
+                    added.add(registry.track(repository, clock.instant()));
                 }
             }
         }
@@ -99,6 +99,6 @@ public final class TrackingService implements TrackRepositoryUseCase {
 
     @Override
     public boolean deleteHistory(RepositoryId repository) {
-        return store.deleteHistory(Objects.requireNonNull(repository));
+        return registry.deleteHistory(Objects.requireNonNull(repository));
     }
 }

@@ -10,9 +10,12 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficSeries;
+import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
-import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.core.port.out.RepositoryRegistry;
+import io.tidemark.core.port.out.SnapshotStore;
+import io.tidemark.core.port.out.TrafficHistory;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,18 +24,22 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Implements {@link QueryTrafficUseCase} over the store. */
+/** Implements {@link QueryTrafficUseCase} over the three roles of the store. */
 public final class TrafficQueryService implements QueryTrafficUseCase {
 
-    private final TrafficStore store;
+    private final RepositoryRegistry registry;
+    private final TrafficHistory history;
+    private final SnapshotStore snapshots;
 
-    public TrafficQueryService(TrafficStore store) {
-        this.store = Objects.requireNonNull(store);
+    public TrafficQueryService(RepositoryRegistry registry, TrafficHistory history, SnapshotStore snapshots) {
+        this.registry = Objects.requireNonNull(registry);
+        this.history = Objects.requireNonNull(history);
+        this.snapshots = Objects.requireNonNull(snapshots);
     }
 
     @Override
     public Optional<TrackedRepository> repository(RepositoryId repository) {
-        return store.find(Objects.requireNonNull(repository));
+        return registry.find(Objects.requireNonNull(repository));
     }
 
     @Override
@@ -41,13 +48,13 @@ public final class TrafficQueryService implements QueryTrafficUseCase {
             throw new InvalidInputException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ", was " + first);
         }
         String validOwner = owner == null ? null : RepositoryId.validOwner(owner);
-        return store.list(validOwner, after == null ? null : RepositoryPage.keyOf(after), first);
+        return registry.list(validOwner, after == null ? null : RepositoryPage.keyOf(after), first);
     }
 
     @Override
     public Map<RepositoryId, TrafficSeries> series(
             Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
-        Map<RepositoryId, List<KeptBucket>> kept = store.series(repositories, kind, granularity, range);
+        Map<RepositoryId, List<KeptBucket>> kept = history.series(repositories, kind, granularity, range);
         Map<RepositoryId, TrafficSeries> series = new LinkedHashMap<>();
         for (RepositoryId repository : repositories) {
             List<KeptBucket> buckets = kept.get(repository);
@@ -59,12 +66,19 @@ public final class TrafficQueryService implements QueryTrafficUseCase {
     }
 
     @Override
+    public List<WindowTotals> windowTotals(
+            RepositoryId repository, TrafficKind kind, Granularity granularity, DateRange range) {
+        return history.windowTotals(List.of(Objects.requireNonNull(repository)), kind, granularity, range)
+                .getOrDefault(repository, List.of());
+    }
+
+    @Override
     public Optional<TopReferrers> topReferrers(RepositoryId repository, LocalDate at) {
-        return store.topReferrers(Objects.requireNonNull(repository), at);
+        return snapshots.topReferrers(Objects.requireNonNull(repository), at);
     }
 
     @Override
     public Optional<TopPaths> topPaths(RepositoryId repository, LocalDate at) {
-        return store.topPaths(Objects.requireNonNull(repository), at);
+        return snapshots.topPaths(Objects.requireNonNull(repository), at);
     }
 }

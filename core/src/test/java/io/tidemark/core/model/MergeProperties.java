@@ -162,7 +162,7 @@ class MergeProperties {
         Collections.shuffle(windows, shuffle);
         InMemoryTrafficStore store = new InMemoryTrafficStore();
         store.track(REPO, Instant.EPOCH);
-        windows.forEach(window -> store.merge(REPO, window));
+        windows.forEach(window -> store.merge(REPO, window.observations()));
         return store;
     }
 

@@ -25,7 +25,7 @@ class TrafficWindowTest {
         assertThat(window.windowStart()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
         assertThat(window.firstDay()).isEqualTo(LocalDate.parse("2024-03-01"));
         assertThat(window.lastDay()).isEqualTo(LocalDate.parse("2024-03-15"));
-        List<KeptBucket> observations = window.observations();
+        List<KeptBucket> observations = window.observations().buckets();
         assertThat(observations).hasSize(15);
         assertThat(observations.get(0)).isEqualTo(new KeptBucket(LocalDate.parse("2024-03-01"), 0, 0, false));
         assertThat(observations.subList(1, 14)).allMatch(KeptBucket::complete);
@@ -37,7 +37,7 @@ class TrafficWindowTest {
     void atMidnightTheOldestDayIsWholeAndTheNewDayHasNotBegun() {
         TrafficWindow window = window(Granularity.DAY, "2024-03-15T00:00:00Z");
 
-        List<KeptBucket> observations = window.observations();
+        List<KeptBucket> observations = window.observations().buckets();
         assertThat(observations).hasSize(14).allMatch(KeptBucket::complete);
         assertThat(observations.get(0).start()).isEqualTo(LocalDate.parse("2024-03-01"));
         assertThat(observations.get(13).start()).isEqualTo(LocalDate.parse("2024-03-14"));
@@ -48,7 +48,7 @@ class TrafficWindowTest {
         // Friday 2024-03-15 10:00: the window starts Friday 2024-03-01 10:00.
         TrafficWindow window = window(Granularity.WEEK, "2024-03-15T10:00:00Z", bucket("2024-03-04", 40, 12));
 
-        assertThat(window.observations()).containsExactly(
+        assertThat(window.observations().buckets()).containsExactly(
                 new KeptBucket(LocalDate.parse("2024-02-26"), 0, 0, false),
                 new KeptBucket(LocalDate.parse("2024-03-04"), 40, 12, true),
                 new KeptBucket(LocalDate.parse("2024-03-11"), 0, 0, false));
@@ -96,7 +96,7 @@ class TrafficWindowTest {
     void aBucketOutsideTheExpectedWindowIsKeptAsAnIncompleteObservation() {
         TrafficWindow window = window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2024-02-20", 5, 2));
 
-        assertThat(window.observations().get(0)).isEqualTo(new KeptBucket(LocalDate.parse("2024-02-20"), 5, 2, false));
+        assertThat(window.observations().buckets().get(0)).isEqualTo(new KeptBucket(LocalDate.parse("2024-02-20"), 5, 2, false));
     }
 
     @Test

@@ -3,10 +3,14 @@ package io.tidemark.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tidemark.core.model.DateRange;
+import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.InvalidRepositoryIdException;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrackedRepository;
+import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.testing.InMemoryTrafficStore;
@@ -23,7 +27,7 @@ class TrackingAndQueryServiceTest {
     private final ScriptedTrafficSource source = new ScriptedTrafficSource(clock);
     private final InMemoryTrafficStore store = new InMemoryTrafficStore();
     private final TrackingService tracking = new TrackingService(source, store, clock);
-    private final TrafficQueryService query = new TrafficQueryService(store);
+    private final TrafficQueryService query = new TrafficQueryService(store, store, store);
 
     @Test
     void trackingIsIdempotentAndUntrackingKeepsTheRepository() {
@@ -85,5 +89,20 @@ class TrackingAndQueryServiceTest {
         assertThatThrownBy(() -> query.repositories(null, 101, null)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> query.repositories(null, 10, "not-a-cursor")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("after is not a cursor this API returned");
+    }
+
+    @Test
+    void windowTotalsAreReadForOneRepositoryAndEmptyWhenUnknown() {
+        RepositoryId hello = RepositoryId.of("Octo", "Hello");
+        tracking.track(hello);
+        TrafficWindow answer = new TrafficWindow(TrafficKind.VIEWS, Granularity.DAY,
+                Instant.parse("2024-03-15T10:00:00Z"), 12, 5, List.of());
+        store.merge(hello, answer.observations());
+
+        assertThat(query.windowTotals(RepositoryId.of("octo", "hello"), TrafficKind.VIEWS, Granularity.DAY, DateRange.ALL))
+                .containsExactly(answer.totals());
+        assertThat(query.windowTotals(hello, TrafficKind.VIEWS, Granularity.WEEK, DateRange.ALL)).isEmpty();
+        assertThat(query.windowTotals(RepositoryId.of("octo", "unknown"), TrafficKind.VIEWS, Granularity.DAY,
+                DateRange.ALL)).isEmpty();
     }
 }

@@ -2,18 +2,21 @@ package io.tidemark.core.testing;
 
 import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.KeptBucket;
+import io.tidemark.core.model.Observations;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.RepositoryPage;
 import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
-import io.tidemark.core.model.TrafficWindow;
-import io.tidemark.core.model.RepositoryPage;
+import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.port.out.TrafficStore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,9 +31,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The reference {@link TrafficStore}: everything in memory, every method synchronized. It states
- * the port's rules in the fewest lines, serves the core's own tests, and shows adapter authors
- * what the contract suite expects.
+ * The reference {@link TrafficStore}: everything in memory, every method synchronized (so every
+ * call, {@link #mergeAll} included, is atomic). It states the rules of the three roles in the
+ * fewest lines, serves the core's own tests, and shows adapter authors what a store must do.
+ * Like every store, it runs no domain logic but the merge rule: it keeps the {@link Observations}
+ * it is given with {@link KeptBucket#mergedWith}.
  */
 public final class InMemoryTrafficStore implements TrafficStore {
 
@@ -39,6 +44,7 @@ public final class InMemoryTrafficStore implements TrafficStore {
     private static final class Entry {
         TrackedRepository repository;
         final Map<SeriesKey, NavigableMap<LocalDate, KeptBucket>> series = new LinkedHashMap<>();
+        final Map<SeriesKey, NavigableMap<Instant, WindowTotals>> totals = new LinkedHashMap<>();
         final NavigableMap<LocalDate, TopReferrers> referrers = new TreeMap<>();
         final NavigableMap<LocalDate, TopPaths> paths = new TreeMap<>();
 
@@ -47,11 +53,16 @@ public final class InMemoryTrafficStore implements TrafficStore {
         }
     }
 
+    /** By {@link RepositoryId#key()}. */
     private final NavigableMap<String, Entry> repositories = new TreeMap<>();
-    private final Map<String, String> owners = new LinkedHashMap<>();
+    /** By lower-case owner: the casing first given. */
+    private final NavigableMap<String, String> owners = new TreeMap<>();
+
+    // ---- RepositoryRegistry
 
     @Override
     public synchronized TrackedRepository track(RepositoryId repository, Instant at) {
+        Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(at, "at");
         Entry entry = repositories.get(repository.key());
         if (entry == null) {
@@ -66,7 +77,7 @@ public final class InMemoryTrafficStore implements TrafficStore {
 
     @Override
     public synchronized boolean untrack(RepositoryId repository) {
-        Entry entry = repositories.get(repository.key());
+        Entry entry = repositories.get(Objects.requireNonNull(repository, "repository").key());
         if (entry == null) {
             return false;
         }
@@ -77,23 +88,26 @@ public final class InMemoryTrafficStore implements TrafficStore {
 
     @Override
     public synchronized Optional<TrackedRepository> find(RepositoryId repository) {
-        return Optional.ofNullable(repositories.get(repository.key())).map(entry -> entry.repository);
+        return Optional.ofNullable(repositories.get(Objects.requireNonNull(repository, "repository").key()))
+                .map(entry -> entry.repository);
     }
 
     @Override
     public synchronized RepositoryPage list(String owner, String afterKey, int limit) {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1");
+            throw new InvalidInputException("limit", "limit must be at least 1, was " + limit);
         }
+        String ownerKey = owner == null ? null : owner.toLowerCase(Locale.ROOT);
+        String after = afterKey == null ? null : afterKey.toLowerCase(Locale.ROOT);
         List<TrackedRepository> matching = repositories.values().stream()
                 .map(entry -> entry.repository)
-                .filter(r -> owner == null || r.id().owner().toLowerCase(Locale.ROOT).equals(owner.toLowerCase(Locale.ROOT)))
+                .filter(r -> ownerKey == null || r.id().owner().toLowerCase(Locale.ROOT).equals(ownerKey))
                 .toList();
-        List<TrackedRepository> after = matching.stream()
-                .filter(r -> afterKey == null || r.id().key().compareTo(afterKey) > 0)
+        List<TrackedRepository> rest = matching.stream()
+                .filter(r -> after == null || r.id().key().compareTo(after) > 0)
                 .toList();
         return new RepositoryPage(
-                after.subList(0, Math.min(limit, after.size())), after.size() > limit, matching.size());
+                rest.subList(0, Math.min(limit, rest.size())), rest.size() > limit, matching.size());
     }
 
     @Override
@@ -102,14 +116,17 @@ public final class InMemoryTrafficStore implements TrafficStore {
                 .map(entry -> entry.repository)
                 .filter(TrackedRepository::active)
                 .sorted(Comparator.comparing(
-                        (TrackedRepository r) -> r.sync().nextDueAt(),
-                        Comparator.nullsFirst(Comparator.naturalOrder())))
+                                (TrackedRepository r) -> r.sync().nextDueAt(),
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(r -> r.id().key()))
                 .toList();
     }
 
     @Override
     public synchronized void trackOwner(String owner, Instant at) {
-        owners.putIfAbsent(owner.toLowerCase(Locale.ROOT), owner);
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(at, "at");
+        owners.putIfAbsent(RepositoryId.validOwner(owner).toLowerCase(Locale.ROOT), owner);
     }
 
     @Override
@@ -118,69 +135,8 @@ public final class InMemoryTrafficStore implements TrafficStore {
     }
 
     @Override
-    public synchronized void merge(RepositoryId repository, TrafficWindow window) {
-        Objects.requireNonNull(window, "window");
-        Entry entry = known(repository);
-        NavigableMap<LocalDate, KeptBucket> kept = entry.series.computeIfAbsent(
-                new SeriesKey(window.kind(), window.granularity()), key -> new TreeMap<>());
-        for (KeptBucket observation : window.observations()) {
-            kept.merge(observation.start(), observation, KeptBucket::mergedWith);
-        }
-    }
-
-    @Override
-    public synchronized Map<RepositoryId, List<KeptBucket>> series(
-            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
-        Map<RepositoryId, List<KeptBucket>> result = new LinkedHashMap<>();
-        for (RepositoryId repository : repositories) {
-            Entry entry = this.repositories.get(repository.key());
-            if (entry == null) {
-                continue;
-            }
-            NavigableMap<LocalDate, KeptBucket> kept =
-                    entry.series.getOrDefault(new SeriesKey(kind, granularity), new TreeMap<>());
-            List<KeptBucket> buckets = new ArrayList<>();
-            for (KeptBucket bucket : kept.values()) {
-                if (range.contains(bucket.start())) {
-                    buckets.add(bucket);
-                }
-            }
-            result.put(repository, List.copyOf(buckets));
-        }
-        return result;
-    }
-
-    @Override
-    public synchronized void save(RepositoryId repository, TopReferrers snapshot) {
-        Objects.requireNonNull(snapshot, "snapshot");
-        known(repository).referrers.merge(snapshot.day(), snapshot,
-                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
-    }
-
-    @Override
-    public synchronized void save(RepositoryId repository, TopPaths snapshot) {
-        Objects.requireNonNull(snapshot, "snapshot");
-        known(repository).paths.merge(snapshot.day(), snapshot,
-                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
-    }
-
-    @Override
-    public synchronized Optional<TopReferrers> topReferrers(RepositoryId repository, LocalDate day) {
-        return latest(known(repository).referrers, day);
-    }
-
-    @Override
-    public synchronized Optional<TopPaths> topPaths(RepositoryId repository, LocalDate day) {
-        return latest(known(repository).paths, day);
-    }
-
-    private static <T> Optional<T> latest(NavigableMap<LocalDate, T> snapshots, LocalDate day) {
-        Map.Entry<LocalDate, T> found = day == null ? snapshots.lastEntry() : snapshots.floorEntry(day);
-        return Optional.ofNullable(found).map(Map.Entry::getValue);
-    }
-
-    @Override
     public synchronized void recordSync(RepositoryId repository, SyncStatus status) {
+        Objects.requireNonNull(repository, "repository");
         Objects.requireNonNull(status, "status");
         Entry entry = known(repository);
         TrackedRepository known = entry.repository;
@@ -189,13 +145,145 @@ public final class InMemoryTrafficStore implements TrafficStore {
 
     @Override
     public synchronized boolean deleteHistory(RepositoryId repository) {
-        return repositories.remove(repository.key()) != null;
+        return repositories.remove(Objects.requireNonNull(repository, "repository").key()) != null;
+    }
+
+    // ---- TrafficHistory
+
+    @Override
+    public synchronized void merge(RepositoryId repository, Observations observations) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(observations, "observations");
+        keep(known(repository), observations);
+    }
+
+    @Override
+    public synchronized void mergeAll(Map<RepositoryId, List<Observations>> observations) {
+        Objects.requireNonNull(observations, "observations");
+        List<Entry> entries = new ArrayList<>(observations.size());
+        for (Map.Entry<RepositoryId, List<Observations>> each : observations.entrySet()) {
+            Objects.requireNonNull(each.getKey(), "observations key");
+            Objects.requireNonNull(each.getValue(), () -> "observations of " + each.getKey());
+            for (Observations one : each.getValue()) {
+                Objects.requireNonNull(one, () -> "an observation of " + each.getKey());
+            }
+            entries.add(known(each.getKey()));
+        }
+        int i = 0;
+        for (Collection<Observations> ofOne : observations.values()) {
+            Entry entry = entries.get(i++);
+            ofOne.forEach(one -> keep(entry, one));
+        }
+    }
+
+    private static void keep(Entry entry, Observations observations) {
+        SeriesKey key = new SeriesKey(observations.kind(), observations.granularity());
+        NavigableMap<LocalDate, KeptBucket> kept = entry.series.computeIfAbsent(key, k -> new TreeMap<>());
+        for (KeptBucket observation : observations.buckets()) {
+            kept.merge(observation.start(), observation, KeptBucket::mergedWith);
+        }
+        WindowTotals totals = observations.totals();
+        if (totals != null) {
+            entry.totals.computeIfAbsent(key, k -> new TreeMap<>()).merge(totals.fetchedAt(), totals,
+                    (a, b) -> new WindowTotals(a.kind(), a.granularity(), a.fetchedAt(),
+                            Math.max(a.count(), b.count()), Math.max(a.uniques(), b.uniques())));
+        }
+    }
+
+    @Override
+    public synchronized Map<RepositoryId, List<KeptBucket>> series(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        checkRead(repositories, kind, granularity, range);
+        return read(repositories, entry -> {
+            List<KeptBucket> buckets = new ArrayList<>();
+            for (KeptBucket bucket : entry.series.getOrDefault(new SeriesKey(kind, granularity), new TreeMap<>()).values()) {
+                if (range.contains(bucket.start())) {
+                    buckets.add(bucket);
+                }
+            }
+            return buckets;
+        });
+    }
+
+    @Override
+    public synchronized Map<RepositoryId, List<WindowTotals>> windowTotals(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        checkRead(repositories, kind, granularity, range);
+        return read(repositories, entry -> {
+            List<WindowTotals> totals = new ArrayList<>();
+            for (WindowTotals kept : entry.totals.getOrDefault(new SeriesKey(kind, granularity), new TreeMap<>()).values()) {
+                if (range.contains(LocalDate.ofInstant(kept.fetchedAt(), ZoneOffset.UTC))) {
+                    totals.add(kept);
+                }
+            }
+            return totals;
+        });
+    }
+
+    private static void checkRead(
+            Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range) {
+        Objects.requireNonNull(repositories, "repositories");
+        int i = 0;
+        for (RepositoryId repository : repositories) {
+            Objects.requireNonNull(repository, "repositories[" + i++ + "]");
+        }
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(granularity, "granularity");
+        Objects.requireNonNull(range, "range");
+    }
+
+    /** Every requested known repository, by key, in its kept casing, with what {@code of} reads of it. */
+    private <T> Map<RepositoryId, List<T>> read(
+            Collection<RepositoryId> requested, java.util.function.Function<Entry, List<T>> of) {
+        NavigableMap<String, Entry> known = new TreeMap<>();
+        for (RepositoryId repository : requested) {
+            Entry entry = repositories.get(repository.key());
+            if (entry != null) {
+                known.put(repository.key(), entry);
+            }
+        }
+        Map<RepositoryId, List<T>> result = new LinkedHashMap<>();
+        known.values().forEach(entry -> result.put(entry.repository.id(), List.copyOf(of.apply(entry))));
+        return result;
+    }
+
+    // ---- SnapshotStore
+
+    @Override
+    public synchronized void save(RepositoryId repository, TopReferrers snapshot) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(snapshot, "snapshot");
+        known(repository).referrers.merge(snapshot.day(), snapshot,
+                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
+    }
+
+    @Override
+    public synchronized void save(RepositoryId repository, TopPaths snapshot) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(snapshot, "snapshot");
+        known(repository).paths.merge(snapshot.day(), snapshot,
+                (kept, later) -> later.takenAt().isBefore(kept.takenAt()) ? kept : later);
+    }
+
+    @Override
+    public synchronized Optional<TopReferrers> topReferrers(RepositoryId repository, LocalDate day) {
+        return latest(known(Objects.requireNonNull(repository, "repository")).referrers, day);
+    }
+
+    @Override
+    public synchronized Optional<TopPaths> topPaths(RepositoryId repository, LocalDate day) {
+        return latest(known(Objects.requireNonNull(repository, "repository")).paths, day);
+    }
+
+    private static <T> Optional<T> latest(NavigableMap<LocalDate, T> snapshots, LocalDate day) {
+        Map.Entry<LocalDate, T> found = day == null ? snapshots.lastEntry() : snapshots.floorEntry(day);
+        return Optional.ofNullable(found).map(Map.Entry::getValue);
     }
 
     private Entry known(RepositoryId repository) {
-        Entry entry = repositories.get(Objects.requireNonNull(repository, "repository").key());
+        Entry entry = repositories.get(repository.key());
         if (entry == null) {
-            throw new NoSuchElementException(repository + " is not tracked");
+            throw new NoSuchElementException("repository " + repository + " is not tracked");
         }
         return entry;
     }

@@ -194,7 +194,7 @@ class KeptHistoryOracleTest {
         RepositoryId repository = RepositoryId.of("octo", "oracle");
         InMemoryTrafficStore store = new InMemoryTrafficStore();
         store.track(repository, Instant.EPOCH);
-        order.forEach(answer -> store.merge(repository, answer));
+        order.forEach(answer -> store.merge(repository, answer.observations()));
 
         for (TrafficKind kind : TrafficKind.values()) {
             for (Granularity granularity : Granularity.values()) {

@@ -8,9 +8,11 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficSeries;
+import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.model.RepositoryPage;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,6 +35,13 @@ public interface QueryTrafficUseCase {
     /** Series of several repositories at once, in one read. */
     Map<RepositoryId, TrafficSeries> series(
             Collection<RepositoryId> repositories, TrafficKind kind, Granularity granularity, DateRange range);
+
+    /**
+     * The source's own totals of each fetched window of one repository whose UTC fetch day lies
+     * in {@code range}, oldest fetch first; empty when the repository is not known. Each is the
+     * figure of one fetched window (for GitHub, 14 days): they overlap and never add up.
+     */
+    List<WindowTotals> windowTotals(RepositoryId repository, TrafficKind kind, Granularity granularity, DateRange range);
 
     Optional<TopReferrers> topReferrers(RepositoryId repository, LocalDate at);
 

@@ -1,0 +1,38 @@
+package io.tidemark.storage.persistence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Splits the rows of an upsert batch into rounds that each hold a row at most once: round
+ * {@code i} holds the {@code i}-th occurrence of every row key. A multi-row upsert may not touch
+ * one row twice (PostgreSQL: "ON CONFLICT DO UPDATE command cannot affect row a second time"),
+ * and the rows are not combined beforehand: the database's "keep the maximum" is the only merge.
+ *
+ * <p>Every round is sorted by key, so concurrent transactions lock rows in one global order, and
+ * all the locks of a transaction are taken in its first round (each later round only touches
+ * keys of the first), so upserts never deadlock one another.
+ */
+final class UpsertRounds {
+
+    private UpsertRounds() {}
+
+    static <T, K extends Comparable<? super K>> List<List<T>> of(List<T> rows, Function<T, K> key) {
+        List<T> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparing(key));
+        List<List<T>> rounds = new ArrayList<>();
+        Map<K, Integer> seen = new HashMap<>();
+        for (T row : sorted) {
+            int round = seen.merge(key.apply(row), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(row);
+        }
+        return rounds;
+    }
+}
