@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The source of traffic (GitHub) could not answer what a use case needed; nothing was changed.
+ * The source of traffic (GitHub, or another source adapter) could not answer what a use case
+ * needed; nothing was changed.
  * The message is safe to show a user: it never holds a credential or a raw answer.
  */
 public final class SourceUnavailableException extends RuntimeException {
