@@ -13,6 +13,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -46,10 +47,18 @@ import java.util.Set;
  * the user's repositories in {@code /user/repos} (which adds the private ones the token can
  * push to); it follows every {@code Link: rel="next"} and keeps the repositories with {@code
  * permissions.push}.
+ *
+ * <p>The bean is named {@value #NAME}: an application selects it by that name (Tidemark's {@code
+ * TIDEMARK_SOURCES}) among the other sources in its build. The name is no qualifier of its own:
+ * the bean also keeps {@code @Default}, so where it is the only source it is injected as it is.
  */
 @ApplicationScoped
+@Named(GitHubTrafficSource.NAME)
 @Unremovable // the library's product: kept even when an application only looks it up programmatically
 public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
+
+    /** The bean's name, by which an application selects this source. */
+    public static final String NAME = "github";
 
     private static final GenericType<List<GitHubJson.ReferrerTraffic>> REFERRERS = new GenericType<>() {};
     private static final GenericType<List<GitHubJson.ContentTraffic>> PATHS = new GenericType<>() {};

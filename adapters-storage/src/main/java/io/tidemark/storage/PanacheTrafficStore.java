@@ -30,6 +30,7 @@ import io.tidemark.storage.persistence.TrafficBucketRepository;
 import io.tidemark.storage.persistence.WindowTotalsEntity;
 import io.tidemark.storage.persistence.WindowTotalsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,9 +65,17 @@ import java.util.function.Supplier;
  * bucket ({@code GREATEST}, {@code OR}), executed as JDBC batches, so concurrent merges of the
  * same repository are resolved by the database and never lose an observation. The store never
  * combines observations itself.
+ *
+ * <p>The bean is named {@value #NAME}: an application selects it by that name (Tidemark's {@code
+ * TIDEMARK_STORE}) among the other stores in its build. The name is no qualifier of its own: the
+ * bean also keeps {@code @Default}, so where it is the only store it is injected as it is.
  */
 @ApplicationScoped
+@Named(PanacheTrafficStore.NAME)
 public class PanacheTrafficStore implements TrafficStore {
+
+    /** The bean's name, by which an application selects this store. */
+    public static final String NAME = "jpa";
 
     private final RepositoryEntityRepository repositories;
     private final TrackedOwnerRepository owners;

@@ -13,7 +13,9 @@ import io.tidemark.core.model.TrafficBucket;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.storage.PanacheTrafficStore;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +42,7 @@ class DefaultLimitsTest {
     private static final int MAX_BODY = 64 * 1024;
 
     @Inject
+    @Named(PanacheTrafficStore.NAME) // the default store; the build has another (MemoryStoreBean)
     TrafficStore store;
 
     @TestHTTPResource("/graphql")

@@ -10,8 +10,10 @@ import io.restassured.path.json.JsonPath;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.storage.PanacheTrafficStore;
 import io.tidemark.simulator.EndpointKind;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ class HealthAndMetricsTest {
     private static final Pattern TAG = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Inject
+    @Named(PanacheTrafficStore.NAME) // the default store; the build has another (MemoryStoreBean)
     TrafficStore store;
 
     @Inject

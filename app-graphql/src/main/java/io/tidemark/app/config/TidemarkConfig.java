@@ -48,6 +48,21 @@ public interface TidemarkConfig {
     @WithDefault("5s")
     Duration syncDelay();
 
+    /**
+     * The traffic sources of this run, by bean name, in order ({@code TIDEMARK_SOURCES}): the first
+     * answers every sync and owner listing; the others are active for imports. Each name must be
+     * a {@code TrafficSource} bean on the class path ({@code io.tidemark.app.wiring.Adapters}).
+     */
+    @WithDefault("github")
+    List<String> sources();
+
+    /**
+     * The store of this run, by bean name ({@code TIDEMARK_STORE}); it must be a {@code
+     * TrafficStore} bean on the class path ({@code io.tidemark.app.wiring.Adapters}).
+     */
+    @WithDefault("jpa")
+    String store();
+
     /** {@code h2} or {@code postgresql} ({@code TIDEMARK_DB}); a build-time choice, see bin/tidemark. */
     @WithDefault("h2")
     String db();

@@ -6,11 +6,6 @@ import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
 import io.tidemark.core.port.in.TrackRepositoryUseCase;
-import io.tidemark.core.port.out.RepositoryRegistry;
-import io.tidemark.core.port.out.SnapshotStore;
-import io.tidemark.core.port.out.TrafficHistory;
-import io.tidemark.core.port.out.TrafficSource;
-import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.core.service.SyncDueRepositoriesService;
 import io.tidemark.core.service.SyncFreshnessService;
 import io.tidemark.core.service.SyncService;
@@ -23,8 +18,10 @@ import java.time.Clock;
 
 /**
  * Wires the core's plain-Java services to the adapters. Core knows nothing of CDI; this is the
- * only place that turns its classes into beans. Each service gets the store roles it uses; one
- * store bean (a {@link TrafficStore}) serves them all.
+ * only place that turns its classes into beans. The adapters are the ones configuration chose
+ * ({@link Adapters}): every service that reads traffic gets the first source, and each service
+ * gets the store roles it uses, all served by the one store chosen. Nothing here injects a port
+ * by its default qualifier, so a second adapter in the build is never ambiguous.
  */
 @ApplicationScoped
 public class CoreServices {
@@ -37,31 +34,31 @@ public class CoreServices {
 
     @Produces
     @Singleton
-    TrackRepositoryUseCase tracking(TrafficSource source, RepositoryRegistry registry, Clock clock) {
-        return new TrackingService(source, registry, clock);
+    TrackRepositoryUseCase tracking(Adapters adapters, Clock clock) {
+        return new TrackingService(adapters.source(), adapters.store(), clock);
     }
 
     @Produces
     @Singleton
-    SyncRepositoryUseCase sync(TrafficSource source, TrafficStore store, Clock clock, TidemarkConfig config) {
-        return new SyncService(source, store, clock, config.syncInterval());
+    SyncRepositoryUseCase sync(Adapters adapters, Clock clock, TidemarkConfig config) {
+        return new SyncService(adapters.source(), adapters.store(), clock, config.syncInterval());
     }
 
     @Produces
     @Singleton
-    SyncDueRepositoriesUseCase syncDue(SyncRepositoryUseCase sync, RepositoryRegistry registry, Clock clock) {
-        return new SyncDueRepositoriesService(sync, registry, clock);
+    SyncDueRepositoriesUseCase syncDue(SyncRepositoryUseCase sync, Adapters adapters, Clock clock) {
+        return new SyncDueRepositoriesService(sync, adapters.store(), clock);
     }
 
     @Produces
     @Singleton
-    QueryTrafficUseCase query(RepositoryRegistry registry, TrafficHistory history, SnapshotStore snapshots) {
-        return new TrafficQueryService(registry, history, snapshots);
+    QueryTrafficUseCase query(Adapters adapters) {
+        return new TrafficQueryService(adapters.store(), adapters.store(), adapters.store());
     }
 
     @Produces
     @Singleton
-    SyncFreshnessUseCase freshness(RepositoryRegistry registry, Clock clock) {
-        return new SyncFreshnessService(registry, clock);
+    SyncFreshnessUseCase freshness(Adapters adapters, Clock clock) {
+        return new SyncFreshnessService(adapters.store(), clock);
     }
 }
