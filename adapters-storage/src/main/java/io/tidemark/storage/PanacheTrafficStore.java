@@ -1,5 +1,6 @@
 package io.tidemark.storage;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.InvalidInputException;
@@ -51,6 +52,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The three store roles ({@link TrafficStore}) over Hibernate ORM with Panache, on PostgreSQL or
@@ -99,16 +101,18 @@ public class PanacheTrafficStore implements TrafficStore {
         this.pathSnapshots = pathSnapshots;
     }
 
+    /** Also when several threads track it at once: see {@link #insertingRace}. */
     @Override
-    @Transactional
     public TrackedRepository track(RepositoryId repository, Instant at) {
         required("repository", repository);
         required("at", at);
-        repositories.insertUnlessPresent(StorageMapper.newRepository(repository, at));
-        RepositoryEntity entity = repositories.findByKey(repository.key())
-                .orElseThrow(() -> new IllegalStateException(repository + " vanished while being tracked"));
-        entity.setActive(true);
-        return StorageMapper.trackedRepository(entity);
+        return insertingRace(() -> {
+            repositories.insertUnlessPresent(StorageMapper.newRepository(repository, at));
+            RepositoryEntity entity = repositories.findByKey(repository.key())
+                    .orElseThrow(() -> new IllegalStateException(repository + " vanished while being tracked"));
+            entity.setActive(true);
+            return StorageMapper.trackedRepository(entity);
+        });
     }
 
     @Override
@@ -150,13 +154,46 @@ public class PanacheTrafficStore implements TrafficStore {
         return repositories.activeByDue().stream().map(StorageMapper::trackedRepository).toList();
     }
 
+    /** Also when several threads remember it at once: see {@link #insertingRace}. */
     @Override
-    @Transactional
     public void trackOwner(String owner, Instant at) {
         required("owner", owner);
         required("at", at);
         String validOwner = RepositoryId.validOwner(owner);
-        owners.insertUnlessPresent(StorageMapper.newOwner(validOwner, at));
+        insertingRace(() -> {
+            owners.insertUnlessPresent(StorageMapper.newOwner(validOwner, at));
+            return null;
+        });
+    }
+
+    /**
+     * Runs an "insert unless present" in a transaction (or the caller's). H2's {@code MERGE} is
+     * not atomic against a concurrent insert of the same key: the loser of the race fails on the
+     * unique key once the winner commits. Then the work is run again, in a new transaction, where
+     * the row is present, so tracking stays idempotent under concurrency (PostgreSQL's {@code ON
+     * CONFLICT DO NOTHING} never fails this way). Inside a caller's transaction it is not retried:
+     * that transaction is already marked for rollback.
+     */
+    private <T> T insertingRace(Supplier<T> work) {
+        boolean own = !QuarkusTransaction.isActive();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.joiningExisting().call(work::get);
+            } catch (RuntimeException e) {
+                if (!own || attempt == 3 || !isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

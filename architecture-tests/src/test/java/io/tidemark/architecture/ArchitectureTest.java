@@ -35,6 +35,7 @@ class ArchitectureTest {
     static final String APP = "io.tidemark.app..";
     static final String SIMULATOR = "io.tidemark.simulator..";
     static final String BENCHMARKS = "io.tidemark.bench..";
+    static final String TESTKIT = "io.tidemark.testkit..";
     static final String MODEL = "io.tidemark.core.model..";
     static final String PORT_IN = "io.tidemark.core.port.in..";
     static final String PORT_OUT = "io.tidemark.core.port.out..";
@@ -42,7 +43,7 @@ class ArchitectureTest {
     static final String WIRING = "io.tidemark.app.wiring..";
 
     /** The top-level packages that are not adapters: everything else under io.tidemark is one. */
-    static final Set<String> NOT_ADAPTERS = Set.of("core", "app", "simulator", "bench", "architecture");
+    static final Set<String> NOT_ADAPTERS = Set.of("core", "app", "simulator", "bench", "architecture", "testkit");
 
     /** The adapter a class belongs to (its package under io.tidemark), or null for the others. */
     static String adapterOf(JavaClass javaClass) {
@@ -56,7 +57,7 @@ class ArchitectureTest {
 
     static final DescribedPredicate<JavaClass> IN_AN_ADAPTER =
             DescribedPredicate.describe("are in an adapter (any package under io.tidemark but core, app,"
-                    + " simulator and bench)", javaClass -> adapterOf(javaClass) != null);
+                    + " simulator, bench and testkit)", javaClass -> adapterOf(javaClass) != null);
 
     static final SliceAssignment ADAPTER_SLICES = new SliceAssignment() {
         @Override
@@ -67,7 +68,7 @@ class ArchitectureTest {
 
         @Override
         public String getDescription() {
-            return "adapters (each package under io.tidemark but core, app, simulator and bench)";
+            return "adapters (each package under io.tidemark but core, app, simulator, bench and testkit)";
         }
     };
 
@@ -82,7 +83,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.tidemark.core", "io.tidemark.github", "io.tidemark.storage", "io.tidemark.app",
-        "io.tidemark.simulator", "io.tidemark.bench"})
+        "io.tidemark.simulator", "io.tidemark.bench", "io.tidemark.testkit"})
     void everyModuleIsImported(String rootPackage) {
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith(rootPackage)))
                 .as("classes of %s on the classpath", rootPackage)
@@ -178,6 +179,19 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(SIMULATOR, BENCHMARKS)
                 .should().dependOnClassesThat().resideInAPackage(SIMULATOR)
                 .because("the simulator is test support, never part of what ships")
+                .check(production);
+    }
+
+    @Test
+    void theTestKitIsTestSupportOverCoreOnly() {
+        classes().that().resideInAPackage(TESTKIT)
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", CORE, TESTKIT, "org.junit..", "org.assertj..")
+                .because("the contract suites judge adapters through the ports alone; they may use no adapter")
+                .check(production);
+        noClasses().that().resideOutsideOfPackage(TESTKIT)
+                .should().dependOnClassesThat().resideInAPackage(TESTKIT)
+                .because("the test kit is test support (adapters depend on it with test scope), never part of what ships")
                 .check(production);
     }
 

@@ -8,7 +8,9 @@ package io.tidemark.core.port.out;
  *
  * <p>This is a public extension point. {@code InMemoryTrafficStore} in core's test jar is the
  * reference implementation: a new store should give the same reads for the same writes, and
- * {@code KeptHistoryOracle} computes what the history must be from the raw answers.
+ * {@code KeptHistoryOracle} computes what the history must be from the raw answers. The contract
+ * suites of {@code tidemark-testkit} (which brings both) check a store against the rules of its
+ * three roles.
  *
  * <p>Across roles: the roles share one set of repositories (a repository tracked in the registry
  * is known to the history and the snapshots, and {@link RepositoryRegistry#deleteHistory}
