@@ -25,30 +25,19 @@ class DocumentLimitsTest {
 
     private static final DocumentLimits DEFAULTS = new DocumentLimits(8, 400);
 
-    /** {@code fragment F0 { repository { name } }}, each next one spreading the previous twice. */
-    static String fragmentExplosion(int levels) {
-        StringBuilder document = new StringBuilder(
-                "fragment F0 on Query { repository(owner:\"a\", name:\"b\") { name } }\n");
-        for (int i = 1; i <= levels; i++) {
-            document.append("fragment F").append(i).append(" on Query { ...F").append(i - 1)
-                    .append(" ...F").append(i - 1).append(" }\n");
-        }
-        return document.append("{ ...F").append(levels).append(" }").toString();
-    }
-
     @Example
     void theFragmentExplosionIsMeasuredExactlyAtEveryLevelAndRefused() {
         for (int levels = 1; levels <= 60; levels++) {
-            DocumentLimits.Cost cost = DocumentLimits.measure(parse(fragmentExplosion(levels)));
+            DocumentLimits.Cost cost = DocumentLimits.measure(parse(HostileDocuments.fragmentExplosion(levels)));
             long expected = Math.min(DocumentLimits.Cost.SATURATED, 2L << levels); // 2 fields, doubled per level
             assertThat(cost.fields()).as("fields at %d levels", levels).isEqualTo(expected);
             assertThat(cost.depth()).isEqualTo(2);
             if (levels >= 8) {
-                assertThat(DEFAULTS.check(parse(fragmentExplosion(levels))))
+                assertThat(DEFAULTS.check(parse(HostileDocuments.fragmentExplosion(levels))))
                         .hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo("QUERY_TOO_COMPLEX"));
             }
         }
-        assertThat(DEFAULTS.check(parse(fragmentExplosion(7)))).isEmpty(); // 256 fields
+        assertThat(DEFAULTS.check(parse(HostileDocuments.fragmentExplosion(7)))).isEmpty(); // 256 fields
     }
 
     @Example

@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.tidemark.app.GitHubSimulatorResource;
+import io.tidemark.app.graphql.HostileDocuments;
 import io.tidemark.app.hostile.RawGraphQl.Answer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class HostileRequestsIT {
     void aFragmentExplosionIsRefusedAtEveryLevelUpToTheTokenLimit() {
         int levels = 1;
         for (; levels < 1_000; levels++) {
-            String document = fragmentExplosion(levels);
+            String document = HostileDocuments.fragmentExplosion(levels);
             Answer answer = api.postJson(VIEWER, RawGraphQl.query(document));
             RawGraphQl.assertWellFormed(answer, document);
             if (levels < 8) { // 2^(levels+1) fields: at most 256, within the 400 allowed
@@ -180,15 +181,5 @@ class HostileRequestsIT {
         RawGraphQl.assertWellFormed(answer, document);
         assertThat(answer.json().getString("errors[0].extensions.code")).as(document).isEqualTo(code);
         return answer;
-    }
-
-    static String fragmentExplosion(int levels) {
-        StringBuilder document = new StringBuilder(
-                "fragment F0 on Query { repository(owner:\"a\", name:\"b\") { name } }\n");
-        for (int i = 1; i <= levels; i++) {
-            document.append("fragment F").append(i).append(" on Query { ...F").append(i - 1)
-                    .append(" ...F").append(i - 1).append(" }\n");
-        }
-        return document.append("{ ...F").append(levels).append(" }").toString();
     }
 }
