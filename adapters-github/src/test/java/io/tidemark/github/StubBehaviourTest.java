@@ -239,6 +239,24 @@ class StubBehaviourTest {
         }
     }
 
+    @Test
+    void poisonedFiguresAreUpstreamAndNothingOfThemEscapes() {
+        Instant gitHubTime = Instant.parse("2026-11-20T09:00:07Z");
+        for (String bucket : List.of(
+                "{\"timestamp\":\"2031-01-01T00:00:00Z\",\"count\":9,\"uniques\":3}",
+                "{\"timestamp\":\"2026-11-19T00:00:00Z\",\"count\":150,\"uniques\":200}")) {
+            stub.on(VIEWS, Reply.ok("{\"count\":150,\"uniques\":3,\"views\":[" + bucket + "]}").date(gitHubTime));
+            GitHubTrafficSource source = source();
+
+            assertThatThrownBy(() -> source.fetchWindow(REPO, TrafficKind.VIEWS, Granularity.DAY))
+                    .as(bucket)
+                    .isInstanceOf(SourceFailure.Upstream.class)
+                    .hasMessageContaining("unusable")
+                    .satisfies(failure -> assertThat(failure.getMessage())
+                            .containsAnyOf("lies outside the window", "more uniques (200) than its count (150)"));
+        }
+    }
+
     // ---- rate limits ------------------------------------------------------------------------
 
     @Test

@@ -29,7 +29,10 @@ import java.util.Map;
  * @param fetchedAt when GitHub answered (GitHub's clock, from its {@code Date} header)
  * @param count GitHub's total count over the whole window
  * @param uniques GitHub's distinct visitors over the whole window
- * @param buckets the buckets GitHub returned, sorted oldest first
+ * @param buckets the buckets GitHub returned, sorted oldest first. Refused (so that no wrong figure
+ *     is ever kept, since a kept figure is never lowered): a bucket outside the buckets the window
+ *     touches (its time implies them), a bucket with more uniques than its count, a bucket given
+ *     twice, and a weekly bucket that does not start on a Monday
  */
 public record TrafficWindow(
         TrafficKind kind,
@@ -50,12 +53,23 @@ public record TrafficWindow(
         Checks.notNegative("uniques", uniques);
         List<TrafficBucket> sorted = new ArrayList<>(Checks.noNullElements("buckets", buckets));
         sorted.sort(Comparator.comparing(TrafficBucket::start));
+        Instant windowStart = fetchedAt.truncatedTo(ChronoUnit.HOURS).minus(LENGTH);
+        LocalDate firstTouched = granularity.bucketStart(LocalDate.ofInstant(windowStart, ZoneOffset.UTC));
+        LocalDate lastTouched = granularity.bucketStart(LocalDate.ofInstant(fetchedAt.minusNanos(1), ZoneOffset.UTC));
         for (int i = 0; i < sorted.size(); i++) {
             LocalDate start = sorted.get(i).start();
+            if (sorted.get(i).uniques() > sorted.get(i).count()) {
+                throw new InvalidInputException("buckets[" + i + "].uniques", "bucket " + start + " has more uniques ("
+                        + sorted.get(i).uniques() + ") than its count (" + sorted.get(i).count() + ")");
+            }
             if (!granularity.isBucketStart(start)) {
                 throw new InvalidInputException(
                         "buckets[" + i + "].timestamp",
                         "week bucket " + start + " does not start on a Monday");
+            }
+            if (start.isBefore(firstTouched) || start.isAfter(lastTouched)) {
+                throw new InvalidInputException("buckets[" + i + "].timestamp", "bucket " + start
+                        + " lies outside the window the answer's time implies (" + firstTouched + " to " + lastTouched + ")");
             }
             if (i > 0 && sorted.get(i - 1).start().equals(start)) {
                 throw new InvalidInputException(
@@ -89,9 +103,8 @@ public record TrafficWindow(
     /**
      * What this answer proves: one observation per bucket touching the window, oldest first,
      * with 0 where GitHub reported nothing, marked complete where the window covers the whole
-     * bucket, and GitHub's totals of the window. A bucket GitHub returned outside the window it
-     * is thought to have (which GitHub's documented behaviour never produces) is kept as an
-     * incomplete observation rather than thrown away.
+     * bucket, and GitHub's totals of the window. (A window never holds a bucket outside the
+     * buckets it touches: the constructor refuses one.)
      */
     public Observations observations() {
         Map<LocalDate, TrafficBucket> reported = new HashMap<>();
@@ -108,9 +121,6 @@ public record TrafficWindow(
                     bucket == null ? 0 : bucket.count(),
                     bucket == null ? 0 : bucket.uniques(),
                     coversWhole(start)));
-        }
-        for (TrafficBucket outside : reported.values()) {
-            observations.add(new KeptBucket(outside.start(), outside.count(), outside.uniques(), false));
         }
         return new Observations(kind, granularity, fetchedAt, observations, totals());
     }

@@ -93,10 +93,25 @@ class TrafficWindowTest {
     }
 
     @Test
-    void aBucketOutsideTheExpectedWindowIsKeptAsAnIncompleteObservation() {
-        TrafficWindow window = window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2024-02-20", 5, 2));
-
-        assertThat(window.observations().buckets().get(0)).isEqualTo(new KeptBucket(LocalDate.parse("2024-02-20"), 5, 2, false));
+    void poisonNeverEntersAWindow() {
+        // fetched 2024-03-15T10:00Z: the window touches 2024-03-01 (cut at 10:00) to 2024-03-15
+        assertThatThrownBy(() -> window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2024-02-29", 5, 2)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the window");
+        assertThatThrownBy(() -> window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2031-01-01", 5, 2)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("2031-01-01 lies outside");
+        assertThatThrownBy(() -> window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2024-03-10", 150, 200)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("more uniques (200) than its count (150)");
+        assertThatThrownBy(() -> window(Granularity.DAY, "2024-03-15T10:00:00Z",
+                        bucket("2024-03-10", 1, 1), bucket("2024-03-10", 2, 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("appears twice");
+        // the edges themselves are inside: the cut oldest day, and today
+        assertThat(window(Granularity.DAY, "2024-03-15T10:00:00Z", bucket("2024-03-01", 1, 1), bucket("2024-03-15", 2, 2))
+                .buckets()).hasSize(2);
+        // a week window touches the week of its cut oldest day, and this week
+        assertThat(window(Granularity.WEEK, "2024-03-15T10:00:00Z", bucket("2024-02-26", 1, 1), bucket("2024-03-11", 2, 2))
+                .buckets()).hasSize(2);
+        assertThatThrownBy(() -> window(Granularity.WEEK, "2024-03-15T10:00:00Z", bucket("2024-03-18", 1, 1)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("outside the window");
     }
 
     @Test

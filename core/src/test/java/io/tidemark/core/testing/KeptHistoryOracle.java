@@ -43,8 +43,8 @@ import java.util.TreeMap;
  *   <li><b>What an answer proves.</b> A touched bucket GitHub returned is observed with its count
  *       and uniques. A touched bucket GitHub did not return is observed as 0 and 0: GitHub saw no
  *       traffic there. A bucket the answer did not touch and did not return is not observed at
- *       all: outside the window a missing day is unknown, not 0. A returned bucket outside the
- *       window (GitHub's documented behaviour never produces one) is observed with its figures.
+ *       all: outside the window a missing day is unknown, not 0. (An answer returning a bucket
+ *       outside the buckets its window touches cannot be built: the model refuses it.)
  *   <li><b>Completeness of an observation.</b> An observation is complete when the whole bucket
  *       lies inside the window: it starts at or after {@code s} and ends at or before {@code f}
  *       (for a week: the fetch came after its Sunday ended). Otherwise it is a part.

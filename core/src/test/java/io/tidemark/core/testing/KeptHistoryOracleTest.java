@@ -137,15 +137,6 @@ class KeptHistoryOracleTest {
     }
 
     @Test
-    void aReturnedBucketOutsideTheWindowIsKeptAsAPart() {
-        // the window starts 2024-02-25T15:00; GitHub never returns 2024-02-20, but if it did
-        assertThat(days(answer(Granularity.DAY, "2024-03-10T15:20:00Z", bucket("2024-02-20", 5, 2))))
-                .hasSize(16)
-                .startsWith(kept("2024-02-20", 5, 2, false), kept("2024-02-25", 0, 0, false))
-                .doesNotContain(kept("2024-02-21", 0, 0, false));
-    }
-
-    @Test
     void kindsAndGranularitiesAreKeptApart() {
         List<TrafficWindow> answers = List.of(
                 answer(TrafficKind.VIEWS, Granularity.DAY, "2024-03-10T15:20:00Z", bucket("2024-03-05", 30, 10)),
