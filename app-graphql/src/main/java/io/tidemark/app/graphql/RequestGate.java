@@ -64,8 +64,9 @@ import org.jboss.logging.Logger;
  * </ul>
  *
  * Refusals of the document are GraphQL errors with HTTP 200, like every other GraphQL error of
- * the API. The route runs after authentication, so a request without a valid token is refused
- * with 401 before its body is read; the 401 carries {@code UNAUTHENTICATED} too.
+ * the API. The route runs after authentication and authorization, so a request without a valid
+ * token is refused with 401 before its body is read (its coded body comes from {@code
+ * BearerTokenAuthentication}'s challenge, or from {@link #failed} for an unknown token).
  */
 @ApplicationScoped
 class RequestGate {
@@ -87,11 +88,6 @@ class RequestGate {
      * from 0 in the order they are added.
      */
     private static final int ORDER = -1;
-    /**
-     * After authentication (-200), which refuses an unknown token, and before authorization (-100),
-     * which would refuse a missing one with a bare 401.
-     */
-    private static final int TOKEN_ORDER = -150;
     /** Just before Quarkus' upload limit, which answers a too long Content-Length with a bare 413. */
     private static final int LENGTH_ORDER = -3;
     private static final String SHAPE = "the request body must be one JSON object with a non-empty string \"query\","
@@ -106,10 +102,8 @@ class RequestGate {
     private final ParserOptions parserOptions;
     private final int maxTokens;
     private final long maxBodySize;
-    private final boolean anonymousRead;
 
     RequestGate(TidemarkConfig config) {
-        this.anonymousRead = config.anonymousRead();
         this.limits = new DocumentLimits(config.graphql().maxDepth(), config.graphql().maxComplexity());
         this.maxTokens = config.graphql().maxTokens();
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(options -> options
@@ -124,21 +118,11 @@ class RequestGate {
 
     void register(@Observes Router router) {
         router.route("/graphql").order(Integer.MIN_VALUE).failureHandler(this::failed);
-        router.route("/graphql").order(TOKEN_ORDER).handler(this::checkToken);
         router.route(HttpMethod.POST, "/graphql").order(LENGTH_ORDER).handler(this::checkLength);
         router.route("/graphql").order(ORDER).handler(this::checkMethod);
         router.route(HttpMethod.POST, "/graphql").order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setHandleFileUploads(false))
                 .handler(this::check);
-    }
-
-    /** Refuses a request without a token (unless anonymous reading is on) with a coded 401. */
-    void checkToken(RoutingContext context) {
-        if (!anonymousRead && context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            unauthenticated(context);
-            return;
-        }
-        context.next();
     }
 
     private static void unauthenticated(RoutingContext context) {
