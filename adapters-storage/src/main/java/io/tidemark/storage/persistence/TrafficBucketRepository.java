@@ -19,23 +19,21 @@ public class TrafficBucketRepository implements PanacheRepositoryBase<TrafficBuc
      * same bucket several times (a bulk merge): they are upserted in {@link UpsertRounds}.
      */
     public void upsertMax(List<TrafficBucketEntity> observations) {
-        String sql = SqlDialect.of(getEntityManager()).upsertBucketMax;
-        for (List<TrafficBucketEntity> round : UpsertRounds.of(observations, TrafficBucketRepository::key)) {
-            NativeStatements.executeBatch(
-                    getEntityManager(),
-                    sql,
-                    round,
-                    (parameters, row) -> parameters
-                            .add(row.getRepositoryId())
-                            .add(row.getKind())
-                            .add(row.getGranularity())
-                            .add(row.getStart())
-                            .add(row.getCount())
-                            .add(row.getUniques())
-                            .add(row.isComplete())
-                            .add(row.getFirstSeenAt())
-                            .add(row.getLastSeenAt()));
-        }
+        UpsertRounds.execute(
+                getEntityManager(),
+                SqlDialect.of(getEntityManager()).upsertBucketMax,
+                observations,
+                TrafficBucketRepository::key,
+                (parameters, row) -> parameters
+                        .add(row.getRepositoryId())
+                        .add(row.getKind())
+                        .add(row.getGranularity())
+                        .add(row.getStart())
+                        .add(row.getCount())
+                        .add(row.getUniques())
+                        .add(row.isComplete())
+                        .add(row.getFirstSeenAt())
+                        .add(row.getLastSeenAt()));
     }
 
     /** The primary key as one sortable string: repository, kind, granularity, start. */

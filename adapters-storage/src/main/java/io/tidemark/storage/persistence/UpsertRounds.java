@@ -1,5 +1,6 @@
 package io.tidemark.storage.persistence;
 
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,6 +21,14 @@ import java.util.function.Function;
 final class UpsertRounds {
 
     private UpsertRounds() {}
+
+    /** Executes the upsert {@code sql} for {@code rows}, one JDBC batch per round. */
+    static <T, K extends Comparable<? super K>> void execute(
+            EntityManager entityManager, String sql, List<T> rows, Function<T, K> key, NativeStatements.Binder<T> binder) {
+        for (List<T> round : of(rows, key)) {
+            NativeStatements.executeBatch(entityManager, sql, round, binder);
+        }
+    }
 
     static <T, K extends Comparable<? super K>> List<List<T>> of(List<T> rows, Function<T, K> key) {
         List<T> sorted = new ArrayList<>(rows);

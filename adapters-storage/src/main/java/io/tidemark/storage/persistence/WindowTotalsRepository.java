@@ -17,20 +17,18 @@ public class WindowTotalsRepository implements PanacheRepositoryBase<WindowTotal
      * may hold the same fetch several times: they are upserted in {@link UpsertRounds}.
      */
     public void upsertMax(List<WindowTotalsEntity> totals) {
-        String sql = SqlDialect.of(getEntityManager()).upsertTotalsMax;
-        for (List<WindowTotalsEntity> round : UpsertRounds.of(totals, WindowTotalsRepository::key)) {
-            NativeStatements.executeBatch(
-                    getEntityManager(),
-                    sql,
-                    round,
-                    (parameters, row) -> parameters
-                            .add(row.getRepositoryId())
-                            .add(row.getKind())
-                            .add(row.getGranularity())
-                            .add(row.getFetchedAt())
-                            .add(row.getCount())
-                            .add(row.getUniques()));
-        }
+        UpsertRounds.execute(
+                getEntityManager(),
+                SqlDialect.of(getEntityManager()).upsertTotalsMax,
+                totals,
+                WindowTotalsRepository::key,
+                (parameters, row) -> parameters
+                        .add(row.getRepositoryId())
+                        .add(row.getKind())
+                        .add(row.getGranularity())
+                        .add(row.getFetchedAt())
+                        .add(row.getCount())
+                        .add(row.getUniques()));
     }
 
     /** The primary key as one sortable string: repository, kind, granularity, fetch. */
