@@ -25,6 +25,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.tidemark.app.config.TidemarkConfig;
+import io.tidemark.app.security.BearerTokenAuthentication;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -66,7 +67,7 @@ import org.jboss.logging.Logger;
  * Refusals of the document are GraphQL errors with HTTP 200, like every other GraphQL error of
  * the API. The route runs after authentication and authorization, so a request without a valid
  * token is refused with 401 before its body is read (its coded body comes from {@code
- * BearerTokenAuthentication}'s challenge, or from {@link #failed} for an unknown token).
+ * BearerTokenAuthentication#sendUnauthenticated}, for a missing token and an unknown one alike).
  */
 @ApplicationScoped
 class RequestGate {
@@ -77,7 +78,6 @@ class RequestGate {
     static final String BAD_REQUEST = "BAD_REQUEST";
     static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
-    static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     static final String INTERNAL = "INTERNAL";
     static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
@@ -123,11 +123,6 @@ class RequestGate {
         router.route(HttpMethod.POST, "/graphql").order(ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize).setHandleFileUploads(false))
                 .handler(this::check);
-    }
-
-    private static void unauthenticated(RoutingContext context) {
-        context.response().putHeader("WWW-Authenticate", "Bearer realm=\"tidemark\"");
-        answer(context, 401, UNAUTHENTICATED, "a valid Authorization: Bearer token is required");
     }
 
     /** GraphQL is served by POST only (OPTIONS answers which); other methods get a coded 405. */
@@ -370,7 +365,7 @@ class RequestGate {
         if (status == 413) {
             tooLarge(context);
         } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException || status == 401) {
-            unauthenticated(context);
+            BearerTokenAuthentication.sendUnauthenticated(context);
         } else if (failure instanceof ClassCastException || failure instanceof jakarta.json.JsonException) {
             answer(context, 400, BAD_REQUEST, SHAPE);
         } else if (status == 405 || status == 404 || status == 406) {

@@ -90,6 +90,15 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism, I
      */
     @Override
     public Uni<Boolean> sendChallenge(RoutingContext context) {
+        sendUnauthenticated(context);
+        return Uni.createFrom().item(Boolean.TRUE);
+    }
+
+    /**
+     * Answers 401 with the challenge header and the JSON error coded {@code UNAUTHENTICATED},
+     * unless an answer was already started: for every request refused for want of a valid token.
+     */
+    public static void sendUnauthenticated(RoutingContext context) {
         HttpServerResponse response = context.response();
         if (!response.headWritten()) {
             response.setStatusCode(401)
@@ -97,7 +106,6 @@ public class BearerTokenAuthentication implements HttpAuthenticationMechanism, I
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=UTF-8")
                     .end(UNAUTHENTICATED_BODY);
         }
-        return Uni.createFrom().item(Boolean.TRUE);
     }
 
     @Override
