@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tidemark.app.graphql.LimitDocuments;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TrafficBucket;
@@ -99,9 +100,9 @@ class DefaultLimitsTest {
 
     @Test
     void fourHundredFieldsAreServedAndFourHundredAndOneAreQueryTooComplex() {
-        assertThat(Gql.ok(ADMIN, aliases(400)).getString("data.a399")).isEqualTo("Query");
+        assertThat(Gql.ok(ADMIN, LimitDocuments.aliases(400)).getString("data.a399")).isEqualTo("Query");
 
-        JsonPath refused = Gql.post(ADMIN, aliases(401)).statusCode(200).extract().jsonPath();
+        JsonPath refused = Gql.post(ADMIN, LimitDocuments.aliases(401)).statusCode(200).extract().jsonPath();
         assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(refused.getString("errors[0].message")).contains("401 fields").contains("400");
         assertThat(refused.getString("data")).isNull();
@@ -122,14 +123,6 @@ class DefaultLimitsTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(refused.getString("errors[0].message")).contains("401 fields");
-    }
-
-    private static String aliases(int count) {
-        StringBuilder query = new StringBuilder("{");
-        for (int i = 0; i < count; i++) {
-            query.append(" a").append(i).append(": __typename");
-        }
-        return query.append(" }").toString();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tidemark.app.graphql.LimitDocuments;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -143,21 +144,13 @@ class GraphQlApiTest {
         assertThat(tooComplex.getString("errors[0].message")).containsIgnoringCase("complexity");
         assertThat(tooComplex.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
 
-        String longDocument = aliases(800);
+        String longDocument = LimitDocuments.aliases(800);
         JsonPath tooLong = Gql.post(ADMIN, longDocument).statusCode(200).extract().jsonPath();
         assertThat(tooLong.getString("errors[0].message")).contains("2000 tokens");
         assertThat(tooLong.getString("errors[0].extensions.code")).isEqualTo("QUERY_TOO_COMPLEX");
         assertThat(tooLong.getString("data")).isNull();
 
-        assertThat(Gql.ok(ADMIN, aliases(100)).getString("data.a99")).isEqualTo("Query");
-    }
-
-    private static String aliases(int count) {
-        StringBuilder query = new StringBuilder("{");
-        for (int i = 0; i < count; i++) {
-            query.append(" a").append(i).append(": __typename");
-        }
-        return query.append(" }").toString();
+        assertThat(Gql.ok(ADMIN, LimitDocuments.aliases(100)).getString("data.a99")).isEqualTo("Query");
     }
 
     @Test

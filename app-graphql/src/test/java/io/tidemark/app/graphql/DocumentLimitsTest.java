@@ -7,7 +7,6 @@ import graphql.parser.Parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,24 +27,24 @@ class DocumentLimitsTest {
     @Example
     void theFragmentExplosionIsMeasuredExactlyAtEveryLevelAndRefused() {
         for (int levels = 1; levels <= 60; levels++) {
-            DocumentLimits.Cost cost = DocumentLimits.measure(parse(HostileDocuments.fragmentExplosion(levels)));
+            DocumentLimits.Cost cost = DocumentLimits.measure(parse(LimitDocuments.fragmentExplosion(levels)));
             long expected = Math.min(DocumentLimits.Cost.SATURATED, 2L << levels); // 2 fields, doubled per level
             assertThat(cost.fields()).as("fields at %d levels", levels).isEqualTo(expected);
             assertThat(cost.depth()).isEqualTo(2);
             if (levels >= 8) {
-                assertThat(DEFAULTS.check(parse(HostileDocuments.fragmentExplosion(levels))))
+                assertThat(DEFAULTS.check(parse(LimitDocuments.fragmentExplosion(levels))))
                         .hasValueSatisfying(refusal -> assertThat(refusal.code()).isEqualTo("QUERY_TOO_COMPLEX"));
             }
         }
-        assertThat(DEFAULTS.check(parse(HostileDocuments.fragmentExplosion(7)))).isEmpty(); // 256 fields
+        assertThat(DEFAULTS.check(parse(LimitDocuments.fragmentExplosion(7)))).isEmpty(); // 256 fields
     }
 
     @Example
     void fieldsAreCountedPerOccurrenceUpToTheLimitAndNotOne() {
-        assertThat(DEFAULTS.check(parse(aliases(400)))).isEmpty();
-        assertThat(DEFAULTS.check(parse(aliases(401)))).hasValueSatisfying(refusal -> assertThat(refusal.message())
+        assertThat(DEFAULTS.check(parse(LimitDocuments.aliases(400)))).isEmpty();
+        assertThat(DEFAULTS.check(parse(LimitDocuments.aliases(401)))).hasValueSatisfying(refusal -> assertThat(refusal.message())
                 .contains("401 fields").contains("400"));
-        String twice = "fragment T on Query { " + aliases(200).substring(1) + " { ...T ...T }";
+        String twice = "fragment T on Query { " + LimitDocuments.aliases(200).substring(1) + " { ...T ...T }";
         assertThat(DocumentLimits.measure(parse(twice)).fields()).isEqualTo(400);
     }
 
@@ -184,11 +183,6 @@ class DocumentLimitsTest {
 
     private static Document parse(String document) {
         return Parser.parse(document);
-    }
-
-    private static String aliases(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "a" + i + ": __typename")
-                .collect(Collectors.joining(" ", "{ ", " }"));
     }
 
     private static String nested(int depth) {

@@ -1,9 +1,18 @@
 package io.tidemark.app.graphql;
 
-/** Documents a hostile client sends, for the unit tests of the limits and the hostile-request suite. */
-public final class HostileDocuments {
+/** Documents at and past the limits of the API, for the limit tests and the hostile-request suite. */
+public final class LimitDocuments {
 
-    private HostileDocuments() {}
+    private LimitDocuments() {}
+
+    /** {@code { a0: __typename a1: __typename ... }}: {@code count} fields, depth 1. */
+    public static String aliases(int count) {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            query.append(" a").append(i).append(": __typename");
+        }
+        return query.append(" }").toString();
+    }
 
     /**
      * Issue 15's fragment explosion: {@code F0} selects {@code repository { name }}, each next

@@ -6,7 +6,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import io.tidemark.app.GitHubSimulatorResource;
-import io.tidemark.app.graphql.HostileDocuments;
+import io.tidemark.app.graphql.LimitDocuments;
 import io.tidemark.app.hostile.RawGraphQl.Answer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ class HostileRequestsIT {
     void aFragmentExplosionIsRefusedAtEveryLevelUpToTheTokenLimit() {
         int levels = 1;
         for (; levels < 1_000; levels++) {
-            String document = HostileDocuments.fragmentExplosion(levels);
+            String document = LimitDocuments.fragmentExplosion(levels);
             Answer answer = api.postJson(VIEWER, RawGraphQl.query(document));
             RawGraphQl.assertWellFormed(answer, document);
             if (levels < 8) { // 2^(levels+1) fields: at most 256, within the 400 allowed
