@@ -90,6 +90,18 @@ class LauncherIT {
                 // the H2 instance runs from the built folder, which preparing PostgreSQL left alone
                 assertThat(changes(builtBefore, fingerprint(built))).as("changes to the built folder").isEmpty();
                 assertThat(h2.answersGraphql()).isTrue();
+
+                // (a') import and export talk to the running H2 instance
+                Path samples = Path.of(LauncherIT.class.getResource("/peer-exports/github-repo-stats").toURI());
+                Transfer imported = h2.transfer(checkout, "import", samples.toString());
+                assertThat(imported.exit()).as(imported.output()).isZero();
+                assertThat(imported.output()).contains("\"repository\":\"markusschanta/awesome-jupyter\"");
+                Transfer exported = h2.transfer(checkout, "export", "markusschanta/awesome-jupyter");
+                assertThat(exported.exit()).as(exported.output()).isZero();
+                assertThat(exported.output()).startsWith("{\"format\":\"tidemark-export\"")
+                        .contains("{\"type\":\"bucket\",\"repository\":\"markusschanta/awesome-jupyter\",\"kind\":\"views\","
+                                + "\"per\":\"day\",\"start\":\"2022-12-07\",\"count\":55,\"uniques\":30,\"complete\":false}");
+                progress("(a') bin/tidemark import and export against the H2 instance");
                 Map<String, String> prepared = fingerprint(preparedPostgres);
                 postgres.close();
 
@@ -257,6 +269,9 @@ class LauncherIT {
 
     // --- one start of the launcher -----------------------------------------------------------------
 
+    /** How a {@code bin/tidemark import|export} ended: its exit status and its output. */
+    private record Transfer(int exit, String output) {}
+
     /** One {@code bin/tidemark} process (and whatever it starts), its output in a file. */
     private static final class Launch implements AutoCloseable {
 
@@ -297,6 +312,29 @@ class LauncherIT {
             settings.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
             environment.putAll(settings);
             return new Launch(kind, port, log, builder.start());
+        }
+
+        /** Runs {@code bin/tidemark import|export ...} against this instance, to its end. */
+        Transfer transfer(Path checkout, String... args) throws IOException, InterruptedException {
+            List<String> command = new java.util.ArrayList<>();
+            command.add(checkout.resolve("bin/tidemark").toString());
+            command.addAll(List.of(args));
+            Path output = Files.createTempFile(checkout.getParent(), "transfer-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(checkout.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(key -> key.startsWith("TIDEMARK_") || key.equals("JAVA_TOOL_OPTIONS"));
+            environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + environment.getOrDefault("PATH", ""));
+            environment.put("TIDEMARK_URL", "http://127.0.0.1:" + port);
+            environment.put("TIDEMARK_ADMIN_TOKEN", TOKEN);
+            Process transfer = builder.start();
+            if (!transfer.waitFor(60, TimeUnit.SECONDS)) {
+                transfer.destroyForcibly();
+                throw new AssertionError("bin/tidemark " + String.join(" ", args) + " did not end within 60 s");
+            }
+            return new Transfer(transfer.exitValue(), Files.readString(output, UTF_8));
         }
 
         boolean answersGraphql() {

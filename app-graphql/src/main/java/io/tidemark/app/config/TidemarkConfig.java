@@ -1,7 +1,9 @@
 package io.tidemark.app.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,25 @@ public interface TidemarkConfig {
     /** Abuse limits of the GraphQL endpoint. */
     Graphql graphql();
 
+    /** Imports and exports over HTTP ({@code /api/import}, {@code /api/export}). */
+    @WithName("import")
+    Transfer transfer();
+
+    interface Transfer {
+
+        /** Largest import body ({@code TIDEMARK_IMPORT_MAX_BODY}); larger bodies get 413. */
+        @WithDefault("1G")
+        MemorySize maxBody();
+
+        /** Most entries an imported zip may have ({@code TIDEMARK_IMPORT_MAX_ENTRIES}). */
+        @WithDefault("100000")
+        int maxEntries();
+
+        /** Most bytes an imported zip may expand to ({@code TIDEMARK_IMPORT_MAX_EXPANDED}). */
+        @WithDefault("1G")
+        MemorySize maxExpanded();
+    }
+
     interface Graphql {
         /** Deepest query accepted ({@code TIDEMARK_GRAPHQL_MAX_DEPTH}). */
         @WithDefault("8")
@@ -102,6 +123,6 @@ public interface TidemarkConfig {
 
         /** Largest request body ({@code TIDEMARK_GRAPHQL_MAX_BODY_SIZE}). */
         @WithDefault("64K")
-        String maxBodySize();
+        MemorySize maxBodySize();
     }
 }

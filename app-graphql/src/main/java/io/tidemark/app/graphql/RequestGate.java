@@ -21,7 +21,6 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
 import io.tidemark.app.config.TidemarkConfig;
@@ -39,7 +38,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,10 +108,7 @@ class RequestGate {
                 .maxTokens(ParserLimits.parserMaxTokens(maxTokens))
                 .captureSourceLocation(false)
                 .captureLineComments(false));
-        this.maxBodySize = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue)
-                .orElse(64L * 1024);
+        this.maxBodySize = config.graphql().maxBodySize().asLongValue();
     }
 
     void register(@Observes Router router) {

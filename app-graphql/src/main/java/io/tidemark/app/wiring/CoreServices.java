@@ -11,10 +11,20 @@ import io.tidemark.core.service.SyncFreshnessService;
 import io.tidemark.core.service.SyncService;
 import io.tidemark.core.service.TrackingService;
 import io.tidemark.core.service.TrafficQueryService;
+import io.quarkus.arc.All;
+import io.tidemark.core.port.in.ExportHistoryUseCase;
+import io.tidemark.core.port.in.ImportHistoryUseCase;
+import io.tidemark.core.port.out.HistoryArchive;
+import io.tidemark.core.service.ExportService;
+import io.tidemark.core.service.ImportService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Wires the core's plain-Java services to the adapters. Core knows nothing of CDI; this is the
@@ -54,6 +64,21 @@ public class CoreServices {
     @Singleton
     QueryTrafficUseCase query(Adapters adapters) {
         return new TrafficQueryService(adapters.store(), adapters.store(), adapters.store());
+    }
+
+    @Produces
+    @Singleton
+    ImportHistoryUseCase imports(@All List<HistoryArchive> archives, Adapters adapters, Clock clock) {
+        List<HistoryArchive> ordered = new ArrayList<>(archives);
+        // A fixed order, so a file two archives recognise is always read by the same one.
+        ordered.sort(Comparator.comparing(archive -> String.join(",", new TreeSet<>(archive.formats()))));
+        return new ImportService(ordered, adapters.store(), adapters.store(), adapters.store(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ExportHistoryUseCase exports(Adapters adapters) {
+        return new ExportService(adapters.store(), adapters.store(), adapters.store());
     }
 
     @Produces

@@ -82,6 +82,18 @@ public final class ImportService implements ImportHistoryUseCase {
     }
 
     @Override
+    public Optional<String> formatOf(ArchiveFile file) {
+        Objects.requireNonNull(file, "file");
+        for (HistoryArchive archive : archives) {
+            Optional<String> recognised = archive.recognise(file);
+            if (recognised.isPresent()) {
+                return recognised;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public ImportReport importFile(ArchiveFile file, Options options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");

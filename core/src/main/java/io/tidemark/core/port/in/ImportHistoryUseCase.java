@@ -4,6 +4,8 @@ import io.tidemark.core.model.ArchiveFile;
 import io.tidemark.core.model.ArchiveFormatException;
 import io.tidemark.core.model.ImportReport;
 import io.tidemark.core.model.RepositoryId;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Imports history kept elsewhere (another tool's files, Tidemark's own export) into the kept
@@ -25,7 +27,10 @@ public interface ImportHistoryUseCase {
     }
 
     /** The names of the formats that can be imported. */
-    java.util.Set<String> formats();
+    Set<String> formats();
+
+    /** The format a file is recognised as, from its name, folders and beginning; empty if none. */
+    Optional<String> formatOf(ArchiveFile file);
 
     /**
      * Imports one file: checks all of it first, then keeps it. Repositories it holds are tracked.
