@@ -213,7 +213,7 @@ public class GhstatsArchive implements HistoryArchive {
         }
 
         private void readRepositories() throws SQLException {
-            try (PreparedStatement query = connection.prepareStatement("SELECT rowid, id, name FROM repos ORDER BY id");
+            try (PreparedStatement query = connection.prepareStatement("SELECT rowid AS tidemark_rowid, id, name FROM repos ORDER BY id");
                     ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Row row = new Row("repos", rows);
@@ -232,7 +232,7 @@ public class GhstatsArchive implements HistoryArchive {
         }
 
         private void readStats(Long only) throws SQLException {
-            String sql = "SELECT rowid, repo_id, date, stars, forks, watchers, issues, clones_count, clones_uniques,"
+            String sql = "SELECT rowid AS tidemark_rowid, repo_id, date, stars, forks, watchers, issues, clones_count, clones_uniques,"
                     + " views_count, views_uniques FROM repo_stats" + (only == null ? "" : " WHERE repo_id = ?")
                     + " ORDER BY repo_id, date";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -266,7 +266,7 @@ public class GhstatsArchive implements HistoryArchive {
         /** The rows of one repository and date, in the order stored, as one snapshot. */
         private void readSnapshots(String table, String entry, Long only) throws SQLException {
             boolean paths = entry.equals("path");
-            String sql = "SELECT rowid, repo_id, date, " + entry + (paths ? ", title" : "") + ", count, uniques FROM "
+            String sql = "SELECT rowid AS tidemark_rowid, repo_id, date, " + entry + (paths ? ", title" : "") + ", count, uniques FROM "
                     + table + (only == null ? "" : " WHERE repo_id = ?") + " ORDER BY repo_id, date, rowid";
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 if (only != null) {
@@ -330,7 +330,7 @@ public class GhstatsArchive implements HistoryArchive {
             Row(String table, ResultSet rows) throws SQLException {
                 this.table = table;
                 this.rows = rows;
-                this.rowid = rows.getLong("rowid");
+                this.rowid = rows.getLong("tidemark_rowid");
             }
 
             Figures.Where at(String column) {

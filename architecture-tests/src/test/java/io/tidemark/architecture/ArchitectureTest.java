@@ -83,7 +83,7 @@ class ArchitectureTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"io.tidemark.core", "io.tidemark.github", "io.tidemark.storage", "io.tidemark.app",
-        "io.tidemark.simulator", "io.tidemark.bench", "io.tidemark.testkit"})
+        "io.tidemark.simulator", "io.tidemark.bench", "io.tidemark.testkit", "io.tidemark.imports"})
     void everyModuleIsImported(String rootPackage) {
         assertThat(production.stream().filter(c -> c.getPackageName().startsWith(rootPackage)))
                 .as("classes of %s on the classpath", rootPackage)

@@ -8,7 +8,9 @@
  *       io.tidemark.testkit.SnapshotStoreContract} for a {@link
  *       io.tidemark.core.port.out.TrafficStore};
  *   <li>{@link io.tidemark.testkit.TrafficSourceContract} for a {@link
- *       io.tidemark.core.port.out.TrafficSource}.
+ *       io.tidemark.core.port.out.TrafficSource};
+ *   <li>{@link io.tidemark.testkit.HistoryArchiveContract} for a {@link
+ *       io.tidemark.core.port.out.HistoryArchive}.
  * </ul>
  *
  * <p>The reference store ({@code io.tidemark.core.testing.InMemoryTrafficStore}) and the oracle of
