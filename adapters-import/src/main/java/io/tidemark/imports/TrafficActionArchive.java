@@ -78,11 +78,15 @@ public class TrafficActionArchive implements HistoryArchive {
         }
     }
 
+    /** By the file's name, else (a single CSV sent under another name) by its header. */
     private static TrafficKind kindOf(ArchiveFile file) {
         return switch (file.fileName()) {
             case "views.csv" -> TrafficKind.VIEWS;
             case "clones.csv" -> TrafficKind.CLONES;
-            default -> null;
+            default -> CsvTable.header(file)
+                    .map(header -> CsvTable.hasColumns(header, VIEWS_COLUMNS) ? TrafficKind.VIEWS
+                            : CsvTable.hasColumns(header, CLONES_COLUMNS) ? TrafficKind.CLONES : null)
+                    .orElse(null);
         };
     }
 
