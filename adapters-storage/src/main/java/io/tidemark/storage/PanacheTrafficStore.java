@@ -14,6 +14,11 @@ import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.model.RepositoryPage;
+import io.tidemark.core.model.OwnerBucket;
+import io.tidemark.core.model.OwnerReferrer;
+import io.tidemark.core.model.RankedPage;
+import io.tidemark.core.model.RepositoryOrder;
+import io.tidemark.core.port.out.TrafficAggregates;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.storage.persistence.DailySnapshot;
 import io.tidemark.storage.persistence.PathSnapshotEntity;
@@ -74,7 +79,7 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 @ApplicationScoped
 @Named(PanacheTrafficStore.NAME)
-public class PanacheTrafficStore implements TrafficStore {
+public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
 
     /** The bean's name, by which an application selects this store. */
     public static final String NAME = "jpa";
@@ -85,8 +90,10 @@ public class PanacheTrafficStore implements TrafficStore {
     private final WindowTotalsRepository totals;
     private final ReferrerSnapshotRepository referrerSnapshots;
     private final PathSnapshotRepository pathSnapshots;
+    private final PanacheTrafficAggregates aggregates;
 
     public PanacheTrafficStore(
+            PanacheTrafficAggregates aggregates,
             RepositoryEntityRepository repositories,
             TrackedOwnerRepository owners,
             TrafficBucketRepository buckets,
@@ -99,6 +106,24 @@ public class PanacheTrafficStore implements TrafficStore {
         this.totals = totals;
         this.referrerSnapshots = referrerSnapshots;
         this.pathSnapshots = pathSnapshots;
+        this.aggregates = aggregates;
+    }
+
+    // ---- TrafficAggregates: one aggregate query each (PanacheTrafficAggregates)
+
+    @Override
+    public List<OwnerBucket> ownerSeries(String owner, TrafficKind kind, Granularity granularity, DateRange range) {
+        return aggregates.ownerSeries(owner, kind, granularity, range);
+    }
+
+    @Override
+    public List<OwnerReferrer> ownerReferrers(String owner, LocalDate at, int first) {
+        return aggregates.ownerReferrers(owner, at, first);
+    }
+
+    @Override
+    public RankedPage rank(String owner, RepositoryOrder order, int offset, int limit) {
+        return aggregates.rank(owner, order, offset, limit);
     }
 
     /** Also when several threads track it at once: see {@link #insertingRace}. */

@@ -10,6 +10,7 @@ import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.port.in.OwnerTrafficUseCase;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.in.SourceUnavailableException;
 import io.tidemark.core.model.RepositoryPage;
@@ -42,14 +43,16 @@ import org.eclipse.microprofile.graphql.Source;
 public class TrafficApi {
 
     private final QueryTrafficUseCase query;
+    private final OwnerTrafficUseCase owners;
     private final TrackRepositoryUseCase tracking;
     private final SyncCoordinator sync;
     private final ResultBudget budget;
     private final Duration syncAnswerTimeout;
 
-    public TrafficApi(QueryTrafficUseCase query, TrackRepositoryUseCase tracking, SyncCoordinator sync,
-            ResultBudget budget, TidemarkConfig config) {
+    public TrafficApi(QueryTrafficUseCase query, OwnerTrafficUseCase owners, TrackRepositoryUseCase tracking,
+            SyncCoordinator sync, ResultBudget budget, TidemarkConfig config) {
         this.query = query;
+        this.owners = owners;
         this.tracking = tracking;
         this.sync = sync;
         this.budget = budget;
@@ -65,16 +68,14 @@ public class TrafficApi {
 
     @Query("repositories")
     @NonNull
-    @Description("Tracked repositories, optionally only those of one owner, ordered by nameWithOwner. Cursor pagination.")
+    @Description("Tracked repositories, optionally only those of one owner, ordered by nameWithOwner unless orderBy says"
+            + " otherwise. Cursor pagination.")
     public RepositoryConnection repositories(
             @Name("owner") String owner,
             @Name("first") @DefaultValue("100") Integer first,
-            @Name("after") String after) {
-        int size = first == null ? QueryTrafficUseCase.MAX_PAGE_SIZE : first;
-        RepositoryPage page = query.repositories(owner, size, after);
-        SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
-        List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
-        return new RepositoryConnection(nodes, new PageInfo(page.endCursor(), page.hasNextPage()), page.totalCount());
+            @Name("after") String after,
+            @Name("orderBy") RepositoryOrder orderBy) {
+        return OwnerApi.connection(owners, query, owner, first, after, orderBy);
     }
 
     @NonNull

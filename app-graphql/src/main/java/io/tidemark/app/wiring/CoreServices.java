@@ -13,6 +13,9 @@ import io.tidemark.core.service.TrackingService;
 import io.tidemark.core.service.TrafficQueryService;
 import io.quarkus.arc.All;
 import io.tidemark.core.port.in.ExportHistoryUseCase;
+import io.tidemark.core.port.in.OwnerTrafficUseCase;
+import io.tidemark.core.port.out.TrafficAggregates;
+import io.tidemark.core.service.OwnerTrafficService;
 import io.tidemark.core.port.in.ImportHistoryUseCase;
 import io.tidemark.core.port.out.HistoryArchive;
 import io.tidemark.core.service.ExportService;
@@ -79,6 +82,14 @@ public class CoreServices {
     @Singleton
     ExportHistoryUseCase exports(Adapters adapters) {
         return new ExportService(adapters.store(), adapters.store(), adapters.store());
+    }
+
+    /** With the store's own aggregates when it has them (one query each), else computed by core. */
+    @Produces
+    @Singleton
+    OwnerTrafficUseCase owners(Adapters adapters, Clock clock) {
+        TrafficAggregates aggregates = adapters.store() instanceof TrafficAggregates own ? own : null;
+        return new OwnerTrafficService(adapters.store(), adapters.store(), adapters.store(), aggregates, clock);
     }
 
     @Produces

@@ -14,6 +14,12 @@ import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.core.port.out.TrafficAggregates;
+import io.tidemark.core.service.OwnerTrafficService;
+import io.tidemark.core.model.OwnerBucket;
+import io.tidemark.core.model.OwnerReferrer;
+import io.tidemark.core.model.RankedPage;
+import io.tidemark.core.model.RepositoryOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -37,7 +43,7 @@ import java.util.TreeMap;
  * Like every store, it runs no domain logic but the merge rule: it keeps the {@link Observations}
  * it is given with {@link KeptBucket#mergedWith}.
  */
-public final class InMemoryTrafficStore implements TrafficStore {
+public final class InMemoryTrafficStore implements TrafficStore, TrafficAggregates {
 
     private record SeriesKey(TrafficKind kind, Granularity granularity) {}
 
@@ -146,6 +152,25 @@ public final class InMemoryTrafficStore implements TrafficStore {
     @Override
     public synchronized boolean deleteHistory(RepositoryId repository) {
         return repositories.remove(Objects.requireNonNull(repository, "repository").key()) != null;
+    }
+
+    // ---- TrafficAggregates: computed by core from the reads above (the reference)
+
+    private final TrafficAggregates aggregates = OwnerTrafficService.computedFrom(this, this, this);
+
+    @Override
+    public List<OwnerBucket> ownerSeries(String owner, TrafficKind kind, Granularity granularity, DateRange range) {
+        return aggregates.ownerSeries(owner, kind, granularity, range);
+    }
+
+    @Override
+    public List<OwnerReferrer> ownerReferrers(String owner, LocalDate at, int first) {
+        return aggregates.ownerReferrers(owner, at, first);
+    }
+
+    @Override
+    public RankedPage rank(String owner, RepositoryOrder order, int offset, int limit) {
+        return aggregates.rank(owner, order, offset, limit);
     }
 
     // ---- TrafficHistory
