@@ -7,7 +7,7 @@ tmp="$(mktemp)"
 {
   sed '/<!-- results:begin -->/q' "$doc"
   echo
-  for name in query footprint seed budget; do
+  for name in query footprint seed budget import-export; do
     if [ -f "$RESULTS/$name.md" ]; then cat "$RESULTS/$name.md"; echo; fi
   done
   sed -n '/<!-- results:end -->/,$p' "$doc"

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -63,6 +64,10 @@ final class Figures {
     /** A whole number of 0 or more that may be larger than a count (a star count, a rank). */
     static long whole(String text, String what, Where where) {
         String stripped = text == null ? "" : text.strip();
+        if (plainDigits(stripped)) {
+            // the common spelling, 0 to 18 plain digits: what the rules below read it as, without a regex
+            return Long.parseLong(stripped);
+        }
         Matcher number = NUMBER.matcher(stripped);
         if (stripped.isEmpty()) {
             throw where.problem(what + " is empty where a whole number was expected");
@@ -96,7 +101,65 @@ final class Figures {
                 throw where.problem("found '" + stripped + "' in " + what + " where a day (YYYY-MM-DD) was expected");
             }
         }
+        LocalDate utc = utcDayOfMidnightish(stripped);
+        if (utc != null) {
+            return utc;
+        }
         return LocalDate.ofInstant(instant(stripped, what, where), ZoneOffset.UTC);
+    }
+
+    /** 1 to 18 ASCII digits: a whole number {@link #whole} reads as {@link Long#parseLong} does. */
+    private static boolean plainDigits(String text) {
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The UTC day of the spellings most files use, {@code 2020-12-01 00:00:00+00:00} and {@code
+     * 2020-12-01T00:00:00Z} (a valid date, a time within the day, UTC): the date itself, read
+     * without the general formatter (which costs a map per optional section). Null for anything
+     * else, which {@link #instant} then reads (and reports) as before.
+     */
+    private static LocalDate utcDayOfMidnightish(String text) {
+        int length = text.length();
+        boolean utc = (length == 25 && text.endsWith("+00:00")) || (length == 20 && text.charAt(19) == 'Z');
+        if (!utc || (text.charAt(10) != ' ' && text.charAt(10) != 'T')
+                || text.charAt(13) != ':' || text.charAt(16) != ':'
+                || twoDigits(text, 11) > 23 || twoDigits(text, 14) > 59 || twoDigits(text, 17) > 59) {
+            return null;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int month = twoDigits(text, 5);
+        int day = twoDigits(text, 8);
+        int year = Integer.parseInt(text, 0, 4, 10);
+        if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** The two ASCII digits at {@code at} as a number, or 99 when they are not two digits. */
+    private static int twoDigits(String text, int at) {
+        char tens = text.charAt(at);
+        char ones = text.charAt(at + 1);
+        if (tens < '0' || tens > '9' || ones < '0' || ones > '9') {
+            return 99;
+        }
+        return (tens - '0') * 10 + (ones - '0');
     }
 
     /**

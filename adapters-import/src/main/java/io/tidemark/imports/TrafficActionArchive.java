@@ -40,7 +40,7 @@ public class TrafficActionArchive implements HistoryArchive {
     @Override
     public Optional<String> recognise(ArchiveFile file) {
         Objects.requireNonNull(file, "file");
-        TrafficKind kind = kindOf(file);
+        TrafficKind kind = kindByName(file);
         if (kind == null) {
             return Optional.empty();
         }
@@ -78,16 +78,25 @@ public class TrafficActionArchive implements HistoryArchive {
         }
     }
 
-    /** By the file's name, else (a single CSV sent under another name) by its header. */
-    private static TrafficKind kindOf(ArchiveFile file) {
+    /** Recognised by its name (and header): {@code views.csv} or {@code clones.csv}. */
+    private static TrafficKind kindByName(ArchiveFile file) {
         return switch (file.fileName()) {
             case "views.csv" -> TrafficKind.VIEWS;
             case "clones.csv" -> TrafficKind.CLONES;
-            default -> CsvTable.header(file)
+            default -> null;
+        };
+    }
+
+    /**
+     * Read as this format on the caller's word: by the file's name, else (a single CSV sent under
+     * another name) by its header.
+     */
+    private static TrafficKind kindOf(ArchiveFile file) {
+        TrafficKind byName = kindByName(file);
+        return byName != null ? byName : CsvTable.header(file)
                     .map(header -> CsvTable.hasColumns(header, VIEWS_COLUMNS) ? TrafficKind.VIEWS
                             : CsvTable.hasColumns(header, CLONES_COLUMNS) ? TrafficKind.CLONES : null)
                     .orElse(null);
-        };
     }
 
     private static List<String> columnsOf(TrafficKind kind) {

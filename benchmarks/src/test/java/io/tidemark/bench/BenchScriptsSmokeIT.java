@@ -31,8 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * runs as documented in docs/benchmarks.md, with tiny data and one iteration, after both
  * applications are packaged (hence an integration test). Everything goes to a throw-away place:
  * results and a copy of docs/benchmarks.md under {@code target/bench-smoke}, the PostgreSQL
- * databases {@code bench_smoke} and {@code bench_smoke_seed}, free ports. The tests assert that
- * every script finishes and writes its table with real figures; they never assert a timing.
+ * databases {@code bench_smoke}, {@code bench_smoke_seed} and {@code bench_smoke_import}, free
+ * ports. The tests assert that every script finishes and writes its table with real figures;
+ * they never assert a timing.
  */
 @ExtendWith(RequiresPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,6 +121,21 @@ class BenchScriptsSmokeIT {
 
     @Test
     @Order(5)
+    void importExportScriptImportsTheGeneratedFolderAndExportsItAgainOnBothDatabases() throws IOException {
+        int[] ports = freePorts(1);
+        run("import-export.sh", Map.of("REPOS", "2", "DAYS", "20", "RUNS", "1", "DBS", "h2 postgresql",
+                "PORT", String.valueOf(ports[0])));
+
+        String table = result("import-export.md");
+        // the script itself checks the report (2 x 2 x 20 days read, 10 snapshots, no error) and the exports' lines
+        assertThat(table).contains("a github-repo-stats folder of 2 repositories x 20 days")
+                .contains("40 rows of `views_clones_aggregate.csv` (80 daily figures");
+        assertThat(positiveFigures(table, "\\| (?:h2|postgresql) \\| 1 \\| [0-9. ]+ \\| ([0-9.]+) \\|")).hasSize(2);
+        assertThat(positiveFigures(table, "\\| (?:h2|postgresql) \\| [0-9.]+ \\(([0-9]+) rows/s\\)")).hasSize(2);
+    }
+
+    @Test
+    @Order(6)
     void reportPutsEveryTableIntoTheDocumentBetweenItsMarkers() throws IOException {
         byte[] realDoc = Files.readAllBytes(REAL_DOC);
 
@@ -127,7 +143,8 @@ class BenchScriptsSmokeIT {
 
         String doc = Files.readString(DOC);
         String results = doc.substring(doc.indexOf("<!-- results:begin -->"), doc.indexOf("<!-- results:end -->"));
-        assertThat(results).contains("### 4. GitHub budget").contains("### 3. Seeding and merge throughput");
+        assertThat(results).contains("### 4. GitHub budget").contains("### 3. Seeding and merge throughput")
+                .contains("### Import and export");
         if (Files.exists(RESULTS.resolve("query.md"))) {
             assertThat(results).contains("### 1, 2, 5. Query speed, scale and footprint")
                     .contains("### 5. Footprint under JVM options, and huge results");

@@ -38,7 +38,11 @@ public class TrafficBucketRepository implements PanacheRepositoryBase<TrafficBuc
 
     /** The primary key as one sortable string: repository, kind, granularity, start. */
     private static String key(TrafficBucketEntity row) {
-        return String.format("%019d|%s|%s|%s", row.getRepositoryId(), row.getKind(), row.getGranularity(), row.getStart());
+        String id = Long.toString(row.getRepositoryId());
+        StringBuilder key = new StringBuilder(48);
+        key.append("0000000000000000000", 0, Math.max(0, 19 - id.length())).append(id);
+        return key.append('|').append(row.getKind()).append('|').append(row.getGranularity()).append('|')
+                .append(row.getStart()).toString();
     }
 
     /**

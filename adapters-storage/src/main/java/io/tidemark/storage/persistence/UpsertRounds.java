@@ -1,8 +1,8 @@
 package io.tidemark.storage.persistence;
 
 import jakarta.persistence.EntityManager;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +31,20 @@ final class UpsertRounds {
     }
 
     static <T, K extends Comparable<? super K>> List<List<T>> of(List<T> rows, Function<T, K> key) {
-        List<T> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing(key));
+        // each row's key computed once (not twice per comparison), then a stable sort by it
+        List<Map.Entry<K, T>> sorted = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            sorted.add(new AbstractMap.SimpleImmutableEntry<>(key.apply(row), row));
+        }
+        sorted.sort(Map.Entry.comparingByKey());
         List<List<T>> rounds = new ArrayList<>();
         Map<K, Integer> seen = new HashMap<>();
-        for (T row : sorted) {
-            int round = seen.merge(key.apply(row), 1, Integer::sum) - 1;
+        for (Map.Entry<K, T> row : sorted) {
+            int round = seen.merge(row.getKey(), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
             }
-            rounds.get(round).add(row);
+            rounds.get(round).add(row.getValue());
         }
         return rounds;
     }

@@ -53,7 +53,7 @@ public final class ImportService implements ImportHistoryUseCase {
     static final LocalDate FIRST_DAY = LocalDate.of(2008, 1, 1);
 
     /** Buckets merged per call of {@link TrafficHistory#mergeAll}. */
-    static final int SLICE = 5_000;
+    static final int SLICE = 20_000;
 
     private final List<HistoryArchive> archives;
     private final RepositoryRegistry registry;
