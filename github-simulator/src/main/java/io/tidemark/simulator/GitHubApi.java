@@ -3,6 +3,9 @@ package io.tidemark.simulator;
 import io.tidemark.simulator.Accounts.Repo;
 import io.tidemark.simulator.HttpTransport.Request;
 import io.tidemark.simulator.HttpTransport.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,8 +73,8 @@ final class GitHubApi {
     }
 
     /** A computed answer before rate limiting, faults and conditional requests. */
-    private record Answer(int status, Object body, Map<String, String> headers) {
-        Answer(int status, Object body) {
+    private record Answer(int status, JsonNode body, Map<String, String> headers) {
+        Answer(int status, JsonNode body) {
             this(status, body, Map.of());
         }
     }
@@ -220,45 +223,41 @@ final class GitHubApi {
             case VIEWS, CLONES -> {
                 String per = request.query().getOrDefault("per", "day");
                 if (!per.equals("day") && !per.equals("week")) {
-                    yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(),
-                            List.of(Map.of("resource", "Traffic", "field", "per", "code", "invalid")));
+                    ArrayNode errors = Json.array();
+                    errors.addObject().put("resource", "Traffic").put("field", "per").put("code", "invalid");
+                    yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(), errors);
                 }
                 TrafficKind trafficKind = kind == EndpointKind.VIEWS ? TrafficKind.VIEWS : TrafficKind.CLONES;
                 yield new Answer(200, series(model.between(trafficKind, from, now), per, trafficKind));
             }
             case REFERRERS -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
-                    TrafficEvent::referrer, (referrer, events) -> Map.of("referrer", referrer)));
+                    TrafficEvent::referrer, (referrer, events) -> Json.object().put("referrer", referrer)));
             default -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
                     TrafficEvent::path,
-                    (path, events) -> Map.of("path", path, "title", events.get(events.size() - 1).title())));
+                    (path, events) -> Json.object().put("path", path)
+                            .put("title", events.get(events.size() - 1).title())));
         };
     }
 
-    private static Map<String, Object> series(List<TrafficEvent> events, String per, TrafficKind kind) {
+    private static ObjectNode series(List<TrafficEvent> events, String per, TrafficKind kind) {
         Function<TrafficEvent, LocalDate> bucket = per.equals("week")
                 ? event -> GroundTruth.mondayOf(event.day())
                 : TrafficEvent::day;
-        var buckets = new ArrayList<Map<String, Object>>();
-        GroundTruth.group(events, bucket).forEach((day, counts) -> {
-            var item = new LinkedHashMap<String, Object>();
-            item.put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-            item.put("count", counts.count());
-            item.put("uniques", counts.uniques());
-            buckets.add(item);
-        });
         Counts total = GroundTruth.counts(events);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("count", total.count());
-        body.put("uniques", total.uniques());
-        body.put(kind == TrafficKind.VIEWS ? "views" : "clones", buckets);
+        ObjectNode body = Json.object().put("count", total.count()).put("uniques", total.uniques());
+        ArrayNode buckets = body.putArray(kind == TrafficKind.VIEWS ? "views" : "clones");
+        GroundTruth.group(events, bucket).forEach((day, counts) -> buckets.addObject()
+                .put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString())
+                .put("count", counts.count())
+                .put("uniques", counts.uniques()));
         return body;
     }
 
     /** The top 10 values of {@code key} by count (then uniques, then name), with their counts. */
-    private static List<Map<String, Object>> top(
+    private static ArrayNode top(
             List<TrafficEvent> events,
             Function<TrafficEvent, String> key,
-            BiFunction<String, List<TrafficEvent>, Map<String, Object>> describe) {
+            BiFunction<String, List<TrafficEvent>, ObjectNode> describe) {
         var groups = new LinkedHashMap<String, List<TrafficEvent>>();
         for (TrafficEvent event : events) {
             String value = key.apply(event);
@@ -267,19 +266,17 @@ final class GitHubApi {
             }
         }
         record Entry(String value, List<TrafficEvent> events, Counts counts) {}
-        return groups.entrySet().stream()
+        ArrayNode items = Json.array();
+        groups.entrySet().stream()
                 .map(e -> new Entry(e.getKey(), e.getValue(), GroundTruth.counts(e.getValue())))
                 .sorted(Comparator.comparingLong((Entry e) -> e.counts().count()).reversed()
                         .thenComparing(Comparator.comparingLong((Entry e) -> e.counts().uniques()).reversed())
                         .thenComparing(Entry::value))
                 .limit(TOP)
-                .map(e -> {
-                    var item = new LinkedHashMap<String, Object>(describe.apply(e.value(), e.events()));
-                    item.put("count", e.counts().count());
-                    item.put("uniques", e.counts().uniques());
-                    return (Map<String, Object>) item;
-                })
-                .toList();
+                .forEach(e -> items.add(describe.apply(e.value(), e.events())
+                        .put("count", e.counts().count())
+                        .put("uniques", e.counts().uniques())));
+        return items;
     }
 
     // ---- repository listings ----------------------------------------------------------------
@@ -309,10 +306,9 @@ final class GitHubApi {
         int page = Math.max(1, parse(request.query().get("page"), 1));
         int lastPage = Math.max(1, (visible.size() + perPage - 1) / perPage);
         int fromIndex = (int) Math.min(visible.size(), (long) (page - 1) * perPage);
-        List<Map<String, Object>> items = visible
-                .subList(fromIndex, Math.min(visible.size(), fromIndex + perPage)).stream()
-                .map(repo -> repoJson(repo, accounts.permission(token, repo).orElseThrow()))
-                .toList();
+        ArrayNode items = Json.array();
+        visible.subList(fromIndex, Math.min(visible.size(), fromIndex + perPage))
+                .forEach(repo -> items.add(repoJson(repo, accounts.permission(token, repo).orElseThrow())));
         Map<String, String> headers = lastPage > 1
                 ? Map.of("Link", link(path, perPage, page, lastPage))
                 : Map.of();
@@ -335,33 +331,35 @@ final class GitHubApi {
         return String.join(", ", rels);
     }
 
-    private Map<String, Object> repoJson(Repo repo, Permission permission) {
-        var owner = new LinkedHashMap<String, Object>();
-        owner.put("login", repo.owner().login());
-        owner.put("id", repo.owner().id());
-        owner.put("type", repo.owner().organization() ? "Organization" : "User");
-        owner.put("url", baseUrl + "/users/" + repo.owner().login());
-        var permissions = new LinkedHashMap<String, Object>();
-        permissions.put("admin", permission.includes(Permission.ADMIN));
-        permissions.put("maintain", permission.includes(Permission.ADMIN));
-        permissions.put("push", permission.includes(Permission.PUSH));
-        permissions.put("triage", permission.includes(Permission.PUSH));
-        permissions.put("pull", true);
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", repo.id());
-        json.put("name", repo.name());
-        json.put("full_name", repo.fullName());
-        json.put("private", repo.isPrivate());
-        json.put("owner", owner);
-        json.put("html_url", "https://github.com/" + repo.fullName());
-        json.put("description", null);
-        json.put("fork", false);
-        json.put("url", baseUrl + "/repos/" + repo.fullName());
-        json.put("archived", false);
-        json.put("visibility", repo.isPrivate() ? "private" : "public");
-        json.put("default_branch", "main");
-        json.put("permissions", permissions);
+    private ObjectNode repoJson(Repo repo, Permission permission) {
+        ObjectNode json = Json.object()
+                .put("id", repo.id())
+                .put("name", repo.name())
+                .put("full_name", repo.fullName())
+                .put("private", repo.isPrivate());
+        json.putObject("owner")
+                .put("login", repo.owner().login())
+                .put("id", repo.owner().id())
+                .put("type", repo.owner().organization() ? "Organization" : "User")
+                .put("url", baseUrl + "/users/" + repo.owner().login());
+        json.put("html_url", "https://github.com/" + repo.fullName())
+                .putNull("description");
+        json.put("fork", false)
+                .put("url", baseUrl + "/repos/" + repo.fullName())
+                .put("archived", false)
+                .put("visibility", repo.isPrivate() ? "private" : "public")
+                .put("default_branch", "main")
+                .set("permissions", permissions(permission));
         return json;
+    }
+
+    private static ObjectNode permissions(Permission permission) {
+        return Json.object()
+                .put("admin", permission.includes(Permission.ADMIN))
+                .put("maintain", permission.includes(Permission.ADMIN))
+                .put("push", permission.includes(Permission.PUSH))
+                .put("triage", permission.includes(Permission.PUSH))
+                .put("pull", true);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -390,14 +388,12 @@ final class GitHubApi {
 
     private static Answer error(
             int status, String message, String documentationUrl, Map<String, String> headers,
-            List<Map<String, String>> errors) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message", message);
+            ArrayNode errors) {
+        ObjectNode body = Json.object().put("message", message);
         if (errors != null) {
-            body.put("errors", errors);
+            body.set("errors", errors);
         }
-        body.put("documentation_url", documentationUrl);
-        body.put("status", Integer.toString(status));
+        body.put("documentation_url", documentationUrl).put("status", Integer.toString(status));
         return new Answer(status, body, headers);
     }
 
