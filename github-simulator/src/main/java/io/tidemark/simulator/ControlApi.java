@@ -108,6 +108,8 @@ final class ControlApi {
             case "slow" -> Fault.slow(Duration.parse(delay));
             case "truncated" -> Fault.truncatedBody();
             case "malformed" -> Fault.malformedBody();
+            case "cut-body" -> Fault.cutBody();
+            case "disconnect" -> Fault.disconnect();
             case "daily-buckets-for-weeks" -> Fault.dailyBucketsForWeeks();
             default -> Fault.serverError(Integer.parseInt(name));
         };

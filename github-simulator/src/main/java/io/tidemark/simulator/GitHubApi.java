@@ -1,6 +1,7 @@
 package io.tidemark.simulator;
 
 import io.tidemark.simulator.Accounts.Repo;
+import io.tidemark.simulator.HttpTransport.Delivery;
 import io.tidemark.simulator.HttpTransport.Request;
 import io.tidemark.simulator.HttpTransport.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,6 +134,12 @@ final class GitHubApi {
                 return corrupted(kind, answer, json.substring(0, json.length() / 2), limit, !notModified);
             } else if (f instanceof Fault.MalformedBody) {
                 return corrupted(kind, answer, json.charAt(0) + "," + json.substring(1), limit, !notModified);
+            } else if (f instanceof Fault.CutBody) {
+                Response whole = corrupted(kind, answer, json, limit, !notModified);
+                return new Response(whole.status(), whole.headers(), whole.body(), Duration.ZERO, Delivery.CUT_BODY);
+            } else if (f instanceof Fault.Disconnect) {
+                counters.record(kind, 0, !notModified);
+                return new Response(0, Map.of(), new byte[0], Duration.ZERO, Delivery.DISCONNECT);
             }
         }
         var headers = headers(limit);
