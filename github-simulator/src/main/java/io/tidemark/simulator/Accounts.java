@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The simulated accounts: owners (users or organizations), their repositories, and the tokens
@@ -15,11 +16,38 @@ final class Accounts {
     /** An owner account. */
     record Owner(String login, long id, boolean organization) {}
 
-    /** A repository and its traffic model. */
-    record Repo(long id, Owner owner, String name, boolean isPrivate, TrafficModel model) {
+    /** A repository, its traffic model and its activity (generated on first use). */
+    record Repo(long id, Owner owner, String name, boolean isPrivate, TrafficModel model,
+            Supplier<RepositoryActivity> activitySource) {
         String fullName() {
             return owner.login() + "/" + name;
         }
+
+        RepositoryActivity activity() {
+            return activitySource.get();
+        }
+    }
+
+    /** Computes a value once, on first use. Thread-safe. */
+    static <T> Supplier<T> lazy(Supplier<T> source) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = source.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
     }
 
     /** A token's permission on the repositories matching {@code pattern} (owner/name, owner/*, *). */

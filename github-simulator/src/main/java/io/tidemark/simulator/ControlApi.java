@@ -1,11 +1,13 @@
 package io.tidemark.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tidemark.simulator.HttpTransport.Request;
 import io.tidemark.simulator.HttpTransport.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,14 +28,14 @@ final class ControlApi {
 
     Response handle(Request request) {
         try {
-            Object body = dispatch(request.method(), request.path().substring(PREFIX.length()), request.query());
-            return body == null ? json(404, Map.of("message", "Not Found")) : json(200, body);
+            JsonNode body = dispatch(request.method(), request.path().substring(PREFIX.length()), request.query());
+            return body == null ? json(404, Json.object().put("message", "Not Found")) : json(200, body);
         } catch (RuntimeException e) {
-            return json(400, Map.of("message", String.valueOf(e.getMessage())));
+            return json(400, Json.object().put("message", String.valueOf(e.getMessage())));
         }
     }
 
-    private Object dispatch(String method, String path, Map<String, String> query) {
+    private JsonNode dispatch(String method, String path, Map<String, String> query) {
         boolean post = method.equals("POST");
         switch (path) {
             case "clock" -> {
@@ -43,24 +45,19 @@ final class ControlApi {
                 if (post && query.containsKey("advance")) {
                     simulator.clock().advance(Duration.parse(query.get("advance")));
                 }
-                return Map.of("now", simulator.clock().now().toString());
+                return Json.object().put("now", simulator.clock().now().toString());
             }
             case "requests" -> {
                 if (method.equals("DELETE")) {
                     simulator.requests().reset();
                 }
-                var counters = new ArrayList<Map<String, Object>>();
-                simulator.requests().snapshot().forEach((key, count) -> {
-                    var item = new LinkedHashMap<String, Object>();
-                    item.put("kind", key.kind().name().toLowerCase(Locale.ROOT));
-                    item.put("status", key.status());
-                    item.put("cost_budget", key.costBudget());
-                    item.put("count", count);
-                    counters.add(item);
-                });
-                var body = new LinkedHashMap<String, Object>();
-                body.put("total", simulator.requests().total());
-                body.put("counters", counters);
+                ObjectNode body = Json.object().put("total", simulator.requests().total());
+                ArrayNode counters = body.putArray("counters");
+                simulator.requests().snapshot().forEach((key, count) -> counters.addObject()
+                        .put("kind", key.kind().name().toLowerCase(Locale.ROOT))
+                        .put("status", key.status())
+                        .put("cost_budget", key.costBudget())
+                        .put("count", count));
                 return body;
             }
             case "faults" -> {
@@ -76,7 +73,7 @@ final class ControlApi {
                         simulator.faults().inject(EndpointKind.valueOf(kind.toUpperCase(Locale.ROOT)), fault, times);
                     }
                 }
-                return Map.of("pending", simulator.faults().pending());
+                return Json.object().put("pending", simulator.faults().pending());
             }
             case "rate-limit" -> {
                 RateLimit limit = simulator.rateLimit();
@@ -95,11 +92,10 @@ final class ControlApi {
                         limit.forceReset();
                     }
                 }
-                var body = new LinkedHashMap<String, Object>();
-                body.put("budget", limit.budget());
-                body.put("exceeded_status", limit.exceededStatus());
-                body.put("secondary_pending", limit.secondaryPending());
-                return body;
+                return Json.object()
+                        .put("budget", limit.budget())
+                        .put("exceeded_status", limit.exceededStatus())
+                        .put("secondary_pending", limit.secondaryPending());
             }
             default -> {
                 return null;
@@ -112,12 +108,14 @@ final class ControlApi {
             case "slow" -> Fault.slow(Duration.parse(delay));
             case "truncated" -> Fault.truncatedBody();
             case "malformed" -> Fault.malformedBody();
+            case "cut-body" -> Fault.cutBody();
+            case "disconnect" -> Fault.disconnect();
             case "daily-buckets-for-weeks" -> Fault.dailyBucketsForWeeks();
             default -> Fault.serverError(Integer.parseInt(name));
         };
     }
 
-    private Response json(int status, Object body) {
+    private Response json(int status, JsonNode body) {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Date", GitHubApi.HTTP_DATE.format(simulator.clock().now()));
         headers.put("Content-Type", "application/json; charset=utf-8");

@@ -12,6 +12,12 @@ public enum EndpointKind {
     PATHS,
     /** Repository listings: {@code /orgs/{org}/repos}, {@code /users/{user}/repos}, {@code /user/repos}. */
     REPOS,
+    /** {@code GET /repos/{owner}/{repo}}: the full repository with its counters. */
+    REPOSITORY,
+    /** {@code GET /repos/{owner}/{repo}/releases}. */
+    RELEASES,
+    /** {@code GET /repos/{owner}/{repo}/stargazers}. */
+    STARGAZERS,
     /** Any other path under the API (answered 404). */
     OTHER
 }

@@ -36,6 +36,15 @@ public sealed interface Fault {
      */
     record DailyBucketsForWeeks() implements Fault {}
 
+    /**
+     * Send the status line and the headers with the full {@code Content-Length}, then only half the
+     * body, then close the connection: the client reads a premature end of the body.
+     */
+    record CutBody() implements Fault {}
+
+    /** Close the connection without answering: the client reads an end of stream instead of a response. */
+    record Disconnect() implements Fault {}
+
     static Fault serverError(int status) {
         return new ServerError(status);
     }
@@ -50,6 +59,14 @@ public sealed interface Fault {
 
     static Fault malformedBody() {
         return new MalformedBody();
+    }
+
+    static Fault cutBody() {
+        return new CutBody();
+    }
+
+    static Fault disconnect() {
+        return new Disconnect();
     }
 
     static Fault dailyBucketsForWeeks() {

@@ -1,8 +1,12 @@
 package io.tidemark.simulator;
 
 import io.tidemark.simulator.Accounts.Repo;
+import io.tidemark.simulator.HttpTransport.Delivery;
 import io.tidemark.simulator.HttpTransport.Request;
 import io.tidemark.simulator.HttpTransport.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -46,6 +51,32 @@ final class GitHubApi {
             Pattern.compile("/repos/([^/]+)/([^/]+)/traffic/(views|clones|popular/referrers|popular/paths)");
     private static final Pattern ORG_REPOS = Pattern.compile("/orgs/([^/]+)/repos");
     private static final Pattern USER_REPOS = Pattern.compile("/users/([^/]+)/repos");
+    private static final Pattern REPOSITORY = Pattern.compile("/repos/([^/]+)/([^/]+)");
+    private static final Pattern RELEASES = Pattern.compile("/repos/([^/]+)/([^/]+)/releases");
+    private static final Pattern STARGAZERS = Pattern.compile("/repos/([^/]+)/([^/]+)/stargazers");
+
+    /** The {@code *_url} properties of a full repository: name and suffix of the repository's API URL. */
+    private static final String[][] URL_TEMPLATES = {
+        {"archive_url", "/{archive_format}{/ref}"}, {"assignees_url", "/assignees{/user}"},
+        {"blobs_url", "/git/blobs{/sha}"}, {"branches_url", "/branches{/branch}"},
+        {"collaborators_url", "/collaborators{/collaborator}"}, {"comments_url", "/comments{/number}"},
+        {"commits_url", "/commits{/sha}"}, {"compare_url", "/compare/{base}...{head}"},
+        {"contents_url", "/contents/{+path}"}, {"contributors_url", "/contributors"},
+        {"deployments_url", "/deployments"}, {"downloads_url", "/downloads"}, {"events_url", "/events"},
+        {"forks_url", "/forks"}, {"git_commits_url", "/git/commits{/sha}"}, {"git_refs_url", "/git/refs{/sha}"},
+        {"git_tags_url", "/git/tags{/sha}"}, {"hooks_url", "/hooks"},
+        {"issue_comment_url", "/issues/comments{/number}"}, {"issue_events_url", "/issues/events{/number}"},
+        {"issues_url", "/issues{/number}"}, {"keys_url", "/keys{/key_id}"}, {"labels_url", "/labels{/name}"},
+        {"languages_url", "/languages"}, {"merges_url", "/merges"}, {"milestones_url", "/milestones{/number}"},
+        {"notifications_url", "/notifications{?since,all,participating}"}, {"pulls_url", "/pulls{/number}"},
+        {"releases_url", "/releases{/id}"}, {"stargazers_url", "/stargazers"},
+        {"statuses_url", "/statuses/{sha}"}, {"subscribers_url", "/subscribers"},
+        {"subscription_url", "/subscription"}, {"tags_url", "/tags"}, {"teams_url", "/teams"},
+        {"trees_url", "/git/trees{/sha}"}
+    };
+
+    /** The author and uploader of generated releases. */
+    private final ObjectNode bot;
 
     private final SimulatedClock clock;
     private final Accounts accounts;
@@ -67,11 +98,12 @@ final class GitHubApi {
         this.faults = faults;
         this.counters = counters;
         this.baseUrl = baseUrl;
+        this.bot = user("github-actions[bot]", 41898282, "Bot");
     }
 
     /** A computed answer before rate limiting, faults and conditional requests. */
-    private record Answer(int status, Object body, Map<String, String> headers) {
-        Answer(int status, Object body) {
+    private record Answer(int status, JsonNode body, Map<String, String> headers) {
+        Answer(int status, JsonNode body) {
             this(status, body, Map.of());
         }
     }
@@ -130,6 +162,12 @@ final class GitHubApi {
                 return corrupted(kind, answer, json.substring(0, json.length() / 2), limit, !notModified);
             } else if (f instanceof Fault.MalformedBody) {
                 return corrupted(kind, answer, json.charAt(0) + "," + json.substring(1), limit, !notModified);
+            } else if (f instanceof Fault.CutBody) {
+                Response whole = corrupted(kind, answer, json, limit, !notModified);
+                return new Response(whole.status(), whole.headers(), whole.body(), Duration.ZERO, Delivery.CUT_BODY);
+            } else if (f instanceof Fault.Disconnect) {
+                counters.record(kind, 0, !notModified);
+                return new Response(0, Map.of(), new byte[0], Duration.ZERO, Delivery.DISCONNECT);
             }
         }
         var headers = headers(limit);
@@ -190,6 +228,15 @@ final class GitHubApi {
                 || USER_REPOS.matcher(path).matches()) {
             return EndpointKind.REPOS;
         }
+        if (REPOSITORY.matcher(path).matches()) {
+            return EndpointKind.REPOSITORY;
+        }
+        if (RELEASES.matcher(path).matches()) {
+            return EndpointKind.RELEASES;
+        }
+        if (STARGAZERS.matcher(path).matches()) {
+            return EndpointKind.STARGAZERS;
+        }
         return EndpointKind.OTHER;
     }
 
@@ -197,6 +244,7 @@ final class GitHubApi {
         return switch (kind) {
             case VIEWS, CLONES, REFERRERS, PATHS -> traffic(kind, TRAFFIC.matcher(path), request, token);
             case REPOS -> listing(path, request, token);
+            case REPOSITORY, RELEASES, STARGAZERS -> activity(kind, path, request, token);
             case OTHER -> error(404, "Not Found", DOCS);
         };
     }
@@ -220,45 +268,41 @@ final class GitHubApi {
             case VIEWS, CLONES -> {
                 String per = request.query().getOrDefault("per", "day");
                 if (!per.equals("day") && !per.equals("week")) {
-                    yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(),
-                            List.of(Map.of("resource", "Traffic", "field", "per", "code", "invalid")));
+                    ArrayNode errors = Json.array();
+                    errors.addObject().put("resource", "Traffic").put("field", "per").put("code", "invalid");
+                    yield error(422, "Validation Failed", TRAFFIC_DOCS, Map.of(), errors);
                 }
                 TrafficKind trafficKind = kind == EndpointKind.VIEWS ? TrafficKind.VIEWS : TrafficKind.CLONES;
                 yield new Answer(200, series(model.between(trafficKind, from, now), per, trafficKind));
             }
             case REFERRERS -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
-                    TrafficEvent::referrer, (referrer, events) -> Map.of("referrer", referrer)));
+                    TrafficEvent::referrer, (referrer, events) -> Json.object().put("referrer", referrer)));
             default -> new Answer(200, top(model.between(TrafficKind.VIEWS, from, now),
                     TrafficEvent::path,
-                    (path, events) -> Map.of("path", path, "title", events.get(events.size() - 1).title())));
+                    (path, events) -> Json.object().put("path", path)
+                            .put("title", events.get(events.size() - 1).title())));
         };
     }
 
-    private static Map<String, Object> series(List<TrafficEvent> events, String per, TrafficKind kind) {
+    private static ObjectNode series(List<TrafficEvent> events, String per, TrafficKind kind) {
         Function<TrafficEvent, LocalDate> bucket = per.equals("week")
                 ? event -> GroundTruth.mondayOf(event.day())
                 : TrafficEvent::day;
-        var buckets = new ArrayList<Map<String, Object>>();
-        GroundTruth.group(events, bucket).forEach((day, counts) -> {
-            var item = new LinkedHashMap<String, Object>();
-            item.put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
-            item.put("count", counts.count());
-            item.put("uniques", counts.uniques());
-            buckets.add(item);
-        });
         Counts total = GroundTruth.counts(events);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("count", total.count());
-        body.put("uniques", total.uniques());
-        body.put(kind == TrafficKind.VIEWS ? "views" : "clones", buckets);
+        ObjectNode body = Json.object().put("count", total.count()).put("uniques", total.uniques());
+        ArrayNode buckets = body.putArray(kind == TrafficKind.VIEWS ? "views" : "clones");
+        GroundTruth.group(events, bucket).forEach((day, counts) -> buckets.addObject()
+                .put("timestamp", day.atStartOfDay().toInstant(ZoneOffset.UTC).toString())
+                .put("count", counts.count())
+                .put("uniques", counts.uniques()));
         return body;
     }
 
     /** The top 10 values of {@code key} by count (then uniques, then name), with their counts. */
-    private static List<Map<String, Object>> top(
+    private static ArrayNode top(
             List<TrafficEvent> events,
             Function<TrafficEvent, String> key,
-            BiFunction<String, List<TrafficEvent>, Map<String, Object>> describe) {
+            BiFunction<String, List<TrafficEvent>, ObjectNode> describe) {
         var groups = new LinkedHashMap<String, List<TrafficEvent>>();
         for (TrafficEvent event : events) {
             String value = key.apply(event);
@@ -267,19 +311,17 @@ final class GitHubApi {
             }
         }
         record Entry(String value, List<TrafficEvent> events, Counts counts) {}
-        return groups.entrySet().stream()
+        ArrayNode items = Json.array();
+        groups.entrySet().stream()
                 .map(e -> new Entry(e.getKey(), e.getValue(), GroundTruth.counts(e.getValue())))
                 .sorted(Comparator.comparingLong((Entry e) -> e.counts().count()).reversed()
                         .thenComparing(Comparator.comparingLong((Entry e) -> e.counts().uniques()).reversed())
                         .thenComparing(Entry::value))
                 .limit(TOP)
-                .map(e -> {
-                    var item = new LinkedHashMap<String, Object>(describe.apply(e.value(), e.events()));
-                    item.put("count", e.counts().count());
-                    item.put("uniques", e.counts().uniques());
-                    return (Map<String, Object>) item;
-                })
-                .toList();
+                .forEach(e -> items.add(describe.apply(e.value(), e.events())
+                        .put("count", e.counts().count())
+                        .put("uniques", e.counts().uniques())));
+        return items;
     }
 
     // ---- repository listings ----------------------------------------------------------------
@@ -305,18 +347,214 @@ final class GitHubApi {
                     .filter(repo -> accounts.permission(token, repo).isPresent())
                     .toList();
         }
+        return page(path, request, visible, repo -> repoJson(repo, accounts.permission(token, repo).orElseThrow()));
+    }
+
+    /** One page of {@code all} ({@code per_page}, default 30, at most 100; {@code page}), with its {@code Link} header. */
+    private <T> Answer page(String path, Request request, List<T> all, Function<T, JsonNode> toJson) {
         int perPage = clamp(parse(request.query().get("per_page"), DEFAULT_PER_PAGE), 1, MAX_PER_PAGE);
         int page = Math.max(1, parse(request.query().get("page"), 1));
-        int lastPage = Math.max(1, (visible.size() + perPage - 1) / perPage);
-        int fromIndex = (int) Math.min(visible.size(), (long) (page - 1) * perPage);
-        List<Map<String, Object>> items = visible
-                .subList(fromIndex, Math.min(visible.size(), fromIndex + perPage)).stream()
-                .map(repo -> repoJson(repo, accounts.permission(token, repo).orElseThrow()))
-                .toList();
+        int lastPage = Math.max(1, (all.size() + perPage - 1) / perPage);
+        int fromIndex = (int) Math.min(all.size(), (long) (page - 1) * perPage);
+        ArrayNode items = Json.array();
+        all.subList(fromIndex, Math.min(all.size(), fromIndex + perPage)).forEach(item -> items.add(toJson.apply(item)));
         Map<String, String> headers = lastPage > 1
                 ? Map.of("Link", link(path, perPage, page, lastPage))
                 : Map.of();
         return new Answer(200, items, headers);
+    }
+
+    // ---- repository, releases, stargazers ---------------------------------------------------
+
+    private Answer activity(EndpointKind kind, String path, Request request, String token) {
+        Pattern pattern = kind == EndpointKind.REPOSITORY ? REPOSITORY
+                : kind == EndpointKind.RELEASES ? RELEASES : STARGAZERS;
+        Matcher match = pattern.matcher(path);
+        match.matches();
+        Optional<Repo> found = accounts.repo(match.group(1), match.group(2));
+        Optional<Permission> permission = found.flatMap(r -> accounts.permission(token, r));
+        if (permission.isEmpty()) {
+            return error(404, "Not Found", switch (kind) {
+                case REPOSITORY -> DOCS + "/repos/repos#get-a-repository";
+                case RELEASES -> DOCS + "/releases/releases#list-releases";
+                default -> DOCS + "/activity/starring#list-stargazers";
+            });
+        }
+        Repo repo = found.get();
+        RepositoryActivity activity = repo.activity();
+        Instant now = clock.now();
+        return switch (kind) {
+            case REPOSITORY -> new Answer(200, fullRepository(repo, permission.get(), activity, now));
+            case RELEASES -> page(path, request, activity.releasesAt(now), release -> releaseJson(repo, release, now));
+            default -> {
+                String accept = request.header("accept");
+                boolean withTimes = accept != null && accept.toLowerCase(Locale.ROOT).contains("application/vnd.github.star+json");
+                yield page(path, request, activity.stargazersAt(now), star -> withTimes
+                        ? Json.object().put("starred_at", star.starredAt().toString())
+                                .set("user", user(star.login(), star.userId(), "User"))
+                        : user(star.login(), star.userId(), "User"));
+            }
+        };
+    }
+
+    private ObjectNode fullRepository(Repo repo, Permission permission, RepositoryActivity activity, Instant now) {
+        RepositoryCounters counters = activity.countersAt(now);
+        String full = repo.fullName();
+        String api = baseUrl + "/repos/" + full;
+        String html = "https://github.com/" + full;
+        String[] languages = {"Python", "Java", "TypeScript", "Go", "Rust", "Jupyter Notebook", "Shell"};
+        ObjectNode json = Json.object()
+                .put("id", repo.id())
+                .put("node_id", nodeId("010:Repository", repo.id()))
+                .put("name", repo.name())
+                .put("full_name", full)
+                .put("private", repo.isPrivate());
+        json.set("owner", user(repo.owner().login(), repo.owner().id(),
+                repo.owner().organization() ? "Organization" : "User"));
+        json.put("html_url", html)
+                .put("description", "The " + repo.name() + " project of " + repo.owner().login() + ".")
+                .put("fork", false)
+                .put("url", api);
+        for (String[] template : URL_TEMPLATES) {
+            json.put(template[0], api + template[1]);
+        }
+        json.put("git_url", "git://github.com/" + full + ".git")
+                .put("ssh_url", "git@github.com:" + full + ".git")
+                .put("clone_url", html + ".git")
+                .put("svn_url", html)
+                .putNull("mirror_url");
+        json.put("homepage", "https://" + repo.owner().login().toLowerCase(Locale.ROOT) + ".github.io/" + repo.name())
+                .put("language", languages[Math.floorMod(full.hashCode(), languages.length)])
+                .put("size", 120 + 37L * activity.releasesAt(now).size() + counters.openIssues())
+                .put("stargazers_count", counters.stars())
+                .put("watchers_count", counters.stars())
+                .put("forks_count", counters.forks())
+                .put("open_issues_count", counters.openIssues())
+                .put("default_branch", "main")
+                .put("is_template", false);
+        json.putArray("topics").add("github").add("traffic");
+        json.put("has_issues", true)
+                .put("has_projects", true)
+                .put("has_wiki", true)
+                .put("has_pages", false)
+                .put("has_downloads", true)
+                .put("has_discussions", false)
+                .put("archived", false)
+                .put("disabled", false)
+                .put("visibility", repo.isPrivate() ? "private" : "public")
+                .put("pushed_at", activity.lastPushAt(now).truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("created_at", activity.createdAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("updated_at", activity.lastEventAt(now).truncatedTo(ChronoUnit.SECONDS).toString())
+                .set("permissions", permissions(permission));
+        json.put("allow_forking", true)
+                .put("web_commit_signoff_required", false);
+        json.putObject("license")
+                .put("key", "mit")
+                .put("name", "MIT License")
+                .put("spdx_id", "MIT")
+                .put("url", baseUrl + "/licenses/mit")
+                .put("node_id", "MDc6TGljZW5zZW1pdA==");
+        if (repo.owner().organization()) {
+            json.set("organization", user(repo.owner().login(), repo.owner().id(), "Organization"));
+        }
+        json.put("forks", counters.forks())
+                .put("open_issues", counters.openIssues())
+                .put("watchers", counters.stars())
+                .put("network_count", counters.forks())
+                .put("subscribers_count", counters.watchers());
+        return json;
+    }
+
+    private ObjectNode releaseJson(Repo repo, RepositoryActivity.Release release, Instant now) {
+        String full = repo.fullName();
+        String api = baseUrl + "/repos/" + full;
+        List<RepositoryActivity.Asset> assets = release.assetsAt(now);
+        Instant updated = release.publishedAt();
+        for (RepositoryActivity.Asset asset : assets) {
+            updated = asset.createdAt().isAfter(updated) ? asset.createdAt() : updated;
+        }
+        ObjectNode json = Json.object()
+                .put("url", api + "/releases/" + release.id())
+                .put("html_url", "https://github.com/" + full + "/releases/tag/" + release.tagName())
+                .put("assets_url", api + "/releases/" + release.id() + "/assets")
+                .put("upload_url", "https://uploads.github.com/repos/" + full + "/releases/" + release.id()
+                        + "/assets{?name,label}")
+                .put("tarball_url", api + "/tarball/" + release.tagName())
+                .put("zipball_url", api + "/zipball/" + release.tagName())
+                .put("id", release.id())
+                .put("node_id", nodeId("07:Release", release.id()))
+                .put("tag_name", release.tagName())
+                .put("target_commitish", "main")
+                .put("name", release.tagName())
+                .put("body", (release.prerelease() ? "Release candidate of " : "Release ") + release.tagName() + ".")
+                .put("draft", false)
+                .put("prerelease", release.prerelease())
+                .put("immutable", false)
+                .put("created_at", seconds(release.createdAt()))
+                .put("published_at", seconds(release.publishedAt()))
+                .put("updated_at", seconds(updated));
+        json.set("author", bot);
+        ArrayNode items = json.putArray("assets");
+        for (RepositoryActivity.Asset asset : assets) {
+            items.addObject()
+                    .put("url", api + "/releases/assets/" + asset.id())
+                    .put("browser_download_url", "https://github.com/" + full + "/releases/download/"
+                            + release.tagName() + "/" + asset.name())
+                    .put("id", asset.id())
+                    .put("node_id", nodeId("012:ReleaseAsset", asset.id()))
+                    .put("name", asset.name())
+                    .putNull("label")
+                    .put("state", "uploaded")
+                    .put("content_type", asset.contentType())
+                    .put("size", asset.size())
+                    .put("digest", "sha256:" + etag(asset.id() + "/" + asset.name()).substring(3, 67))
+                    .put("download_count", asset.downloadCount(now))
+                    .put("created_at", seconds(asset.createdAt()))
+                    .put("updated_at", seconds(asset.createdAt()))
+                    .set("uploader", bot);
+        }
+        return json;
+    }
+
+    private static String seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    /** A {@code simple-user} object. */
+    private ObjectNode user(String login, long id, String type) {
+        String escaped = login.replace("[", "%5B").replace("]", "%5D"); // github-actions[bot]
+        String api = baseUrl + "/users/" + escaped;
+        return Json.object()
+                .put("login", login)
+                .put("id", id)
+                .put("node_id", nodeId(switch (type) {
+                    case "Organization" -> "012:Organization";
+                    case "Bot" -> "03:Bot";
+                    default -> "04:User";
+                }, id))
+                .put("avatar_url", "https://avatars.githubusercontent.com/u/" + id + "?v=4")
+                .put("gravatar_id", "")
+                .put("url", api)
+                .put("html_url", type.equals("Bot")
+                        ? "https://github.com/apps/" + login.replace("[bot]", "")
+                        : "https://github.com/" + login)
+                .put("followers_url", api + "/followers")
+                .put("following_url", api + "/following{/other_user}")
+                .put("gists_url", api + "/gists{/gist_id}")
+                .put("starred_url", api + "/starred{/owner}{/repo}")
+                .put("subscriptions_url", api + "/subscriptions")
+                .put("organizations_url", api + "/orgs")
+                .put("repos_url", api + "/repos")
+                .put("events_url", api + "/events{/privacy}")
+                .put("received_events_url", api + "/received_events")
+                .put("type", type)
+                .put("user_view_type", "public")
+                .put("site_admin", false);
+    }
+
+    /** GitHub's legacy global node id, e.g. {@code MDQ6VXNlcjE=} for user 1. */
+    private static String nodeId(String prefix, long id) {
+        return java.util.Base64.getEncoder().encodeToString((prefix + id).getBytes(StandardCharsets.UTF_8));
     }
 
     private String link(String path, int perPage, int page, int lastPage) {
@@ -335,33 +573,35 @@ final class GitHubApi {
         return String.join(", ", rels);
     }
 
-    private Map<String, Object> repoJson(Repo repo, Permission permission) {
-        var owner = new LinkedHashMap<String, Object>();
-        owner.put("login", repo.owner().login());
-        owner.put("id", repo.owner().id());
-        owner.put("type", repo.owner().organization() ? "Organization" : "User");
-        owner.put("url", baseUrl + "/users/" + repo.owner().login());
-        var permissions = new LinkedHashMap<String, Object>();
-        permissions.put("admin", permission.includes(Permission.ADMIN));
-        permissions.put("maintain", permission.includes(Permission.ADMIN));
-        permissions.put("push", permission.includes(Permission.PUSH));
-        permissions.put("triage", permission.includes(Permission.PUSH));
-        permissions.put("pull", true);
-        var json = new LinkedHashMap<String, Object>();
-        json.put("id", repo.id());
-        json.put("name", repo.name());
-        json.put("full_name", repo.fullName());
-        json.put("private", repo.isPrivate());
-        json.put("owner", owner);
-        json.put("html_url", "https://github.com/" + repo.fullName());
-        json.put("description", null);
-        json.put("fork", false);
-        json.put("url", baseUrl + "/repos/" + repo.fullName());
-        json.put("archived", false);
-        json.put("visibility", repo.isPrivate() ? "private" : "public");
-        json.put("default_branch", "main");
-        json.put("permissions", permissions);
+    private ObjectNode repoJson(Repo repo, Permission permission) {
+        ObjectNode json = Json.object()
+                .put("id", repo.id())
+                .put("name", repo.name())
+                .put("full_name", repo.fullName())
+                .put("private", repo.isPrivate());
+        json.putObject("owner")
+                .put("login", repo.owner().login())
+                .put("id", repo.owner().id())
+                .put("type", repo.owner().organization() ? "Organization" : "User")
+                .put("url", baseUrl + "/users/" + repo.owner().login());
+        json.put("html_url", "https://github.com/" + repo.fullName())
+                .putNull("description");
+        json.put("fork", false)
+                .put("url", baseUrl + "/repos/" + repo.fullName())
+                .put("archived", false)
+                .put("visibility", repo.isPrivate() ? "private" : "public")
+                .put("default_branch", "main")
+                .set("permissions", permissions(permission));
         return json;
+    }
+
+    private static ObjectNode permissions(Permission permission) {
+        return Json.object()
+                .put("admin", permission.includes(Permission.ADMIN))
+                .put("maintain", permission.includes(Permission.ADMIN))
+                .put("push", permission.includes(Permission.PUSH))
+                .put("triage", permission.includes(Permission.PUSH))
+                .put("pull", true);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -390,14 +630,12 @@ final class GitHubApi {
 
     private static Answer error(
             int status, String message, String documentationUrl, Map<String, String> headers,
-            List<Map<String, String>> errors) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("message", message);
+            ArrayNode errors) {
+        ObjectNode body = Json.object().put("message", message);
         if (errors != null) {
-            body.put("errors", errors);
+            body.set("errors", errors);
         }
-        body.put("documentation_url", documentationUrl);
-        body.put("status", Integer.toString(status));
+        body.put("documentation_url", documentationUrl).put("status", Integer.toString(status));
         return new Answer(status, body, headers);
     }
 

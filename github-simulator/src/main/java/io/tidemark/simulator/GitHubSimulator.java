@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,9 +76,9 @@ public final class GitHubSimulator implements AutoCloseable {
 
     /** What really happened in a repository (names are case-insensitive). */
     public GroundTruth groundTruth(String owner, String repo) {
-        return new GroundTruth(accounts.repo(owner, repo)
-                .orElseThrow(() -> new NoSuchElementException("no repository " + owner + "/" + repo))
-                .model());
+        Accounts.Repo found = accounts.repo(owner, repo)
+                .orElseThrow(() -> new NoSuchElementException("no repository " + owner + "/" + repo));
+        return new GroundTruth(found.model(), found.activity());
     }
 
     /** Request counters by endpoint kind, status and budget cost. */
@@ -101,6 +102,26 @@ public final class GitHubSimulator implements AutoCloseable {
         transport.close();
     }
 
+    private static double meanDailyViews(TrafficModel model) {
+        List<TrafficEvent> views = model.events(TrafficKind.VIEWS);
+        if (views.isEmpty()) {
+            return 0;
+        }
+        long days = ChronoUnit.DAYS.between(views.get(0).day(), views.get(views.size() - 1).day()) + 1;
+        return views.size() / (double) days;
+    }
+
+    /** One to three and a half years before the initial now, and before any traffic. */
+    private static Instant createdAt(Instant now, TrafficModel model, long seed) {
+        var random = new java.util.Random(seed);
+        Instant created = now.minus(Duration.ofDays(365 + random.nextInt(900))).minusSeconds(random.nextInt(86_400));
+        List<TrafficEvent> views = model.events(TrafficKind.VIEWS);
+        if (!views.isEmpty() && views.get(0).time().minus(Duration.ofDays(30)).isBefore(created)) {
+            created = views.get(0).time().minus(Duration.ofDays(30));
+        }
+        return created;
+    }
+
     /** Configures and starts a {@link GitHubSimulator}. Not thread-safe. */
     public static final class Builder {
 
@@ -115,6 +136,7 @@ public final class GitHubSimulator implements AutoCloseable {
         private final Map<String, String> organizations = new LinkedHashMap<>(); // key -> login
         private final List<RepoSpec> repos = new ArrayList<>();
         private final Map<String, List<Accounts.Grant>> tokens = new LinkedHashMap<>();
+        private final Map<String, RepositoryActivity.Profile> profiles = new LinkedHashMap<>(); // by lower-case full name
 
         private Builder() {}
 
@@ -187,6 +209,15 @@ public final class GitHubSimulator implements AutoCloseable {
         }
 
         /**
+         * How active repository {@code owner/name} is: its stars, releases and replaced assets (by
+         * default {@link RepositoryActivity.Profile#forViews} of its mean daily views).
+         */
+        public Builder activity(String owner, String name, RepositoryActivity.Profile profile) {
+            profiles.put(Accounts.key(owner + "/" + name), Objects.requireNonNull(profile, "profile"));
+            return this;
+        }
+
+        /**
          * Grants {@code token} a permission on repositories given as {@code owner/name}, {@code
          * owner/*} or {@code *}. Call again to add grants; the most specific matching grant wins
          * ({@code owner/name} over {@code owner/*} over {@code *}). Without a grant a token can read
@@ -213,9 +244,22 @@ public final class GitHubSimulator implements AutoCloseable {
                         ? spec.model()
                         : TrafficModel.generated(fullName, seed * 31 + fullName.hashCode(),
                                 today.minusDays(120), today.plusDays(60), spec.meanDailyViews());
-                var repo = new Accounts.Repo(100_000L + byName.size(), owner, spec.name(), spec.isPrivate(), model);
+                RepositoryActivity.Profile profile = profiles.getOrDefault(Accounts.key(fullName),
+                        RepositoryActivity.Profile.forViews(spec.model() == null
+                                ? spec.meanDailyViews() : meanDailyViews(model)));
+                long activitySeed = seed * 31 + fullName.hashCode() + 1_000_003;
+                Instant createdAt = GitHubSimulator.createdAt(now, model, activitySeed);
+                Instant until = now.plus(Duration.ofDays(60));
+                var repo = new Accounts.Repo(100_000L + byName.size(), owner, spec.name(), spec.isPrivate(), model,
+                        Accounts.lazy(() -> RepositoryActivity.generated(fullName, activitySeed, createdAt, until,
+                                profile)));
                 if (byName.putIfAbsent(Accounts.key(fullName), repo) != null) {
                     throw new IllegalArgumentException("duplicate repository " + fullName);
+                }
+            }
+            for (String key : profiles.keySet()) {
+                if (!byName.containsKey(key)) {
+                    throw new IllegalArgumentException("activity for an undeclared repository " + key);
                 }
             }
             organizations.forEach((key, login) ->

@@ -16,14 +16,57 @@ import java.util.function.Function;
 
 /**
  * Answers what really happened in a repository, independent of GitHub's 14-day window: count and
- * distinct visitors per UTC day, per Monday-start UTC week, or between two instants.
+ * distinct visitors per UTC day, per Monday-start UTC week, or between two instants; and, through
+ * {@link #activity()}, its stars, forks, watchers, open issues, releases and downloads at any instant.
  */
 public final class GroundTruth {
 
     private final TrafficModel model;
+    private final RepositoryActivity activity;
 
     GroundTruth(TrafficModel model) {
+        this(model, RepositoryActivity.none(Instant.EPOCH));
+    }
+
+    GroundTruth(TrafficModel model, RepositoryActivity activity) {
         this.model = model;
+        this.activity = activity;
+    }
+
+    /** Stars, forks, watchers, releases and downloads: everything but the traffic. */
+    public RepositoryActivity activity() {
+        return activity;
+    }
+
+    /** The counters of {@code GET /repos/{owner}/{repo}} at {@code at}. */
+    public RepositoryCounters counters(Instant at) {
+        return activity.countersAt(at);
+    }
+
+    /** The counters at the end of the UTC day {@code day}. */
+    public RepositoryCounters counters(LocalDate day) {
+        return activity.countersOn(day);
+    }
+
+    /** The stargazers at {@code at}, oldest star first (what {@code /stargazers} lists). */
+    public List<RepositoryActivity.Star> stargazers(Instant at) {
+        return activity.stargazersAt(at);
+    }
+
+    /** The releases published by {@code at}, newest first (what {@code /releases} lists). */
+    public List<RepositoryActivity.Release> releases(Instant at) {
+        return activity.releasesAt(at);
+    }
+
+    /** The cumulative download count of every asset listed at {@code at}, by asset id. */
+    public SortedMap<Long, Long> downloads(Instant at) {
+        var downloads = new TreeMap<Long, Long>();
+        for (RepositoryActivity.Release release : activity.releasesAt(at)) {
+            for (RepositoryActivity.Asset asset : release.assetsAt(at)) {
+                downloads.put(asset.id(), asset.downloadCount(at));
+            }
+        }
+        return downloads;
     }
 
     /** Count and uniques on a UTC day. */

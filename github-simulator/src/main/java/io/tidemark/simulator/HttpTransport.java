@@ -1,37 +1,39 @@
 package io.tidemark.simulator;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A small HTTP/1.1 server on plain JDK sockets: keep-alive, Content-Length bodies, one thread per
- * connection.
+ * The simulator's HTTP/1.1 server, on Vert.x core (its own {@link Vertx} instance, closed with the
+ * transport). Requests are answered off the event loop, in parallel, by a {@link Handler} that
+ * knows nothing of Vert.x; the transport writes its {@link Response} exactly as given (the {@code
+ * Date} header included: Vert.x does not set one), after the response's delay, and can cut the
+ * body and the connection for the faults that need it.
  *
- * <p>Why not {@code com.sun.net.httpserver.HttpServer}: it overwrites the {@code Date} response
- * header with the real time in every {@code sendResponseHeaders} call (JDK 17), and the simulator
- * must send its simulated now there.
+ * <p>HTTP/2 clear-text upgrades are declined (GitHub's API clients speak HTTP/1.1 to the
+ * simulator, and a client asking for {@code h2c} falls back to HTTP/1.1).
  */
 final class HttpTransport implements Closeable {
 
@@ -43,178 +45,151 @@ final class HttpTransport implements Closeable {
         }
     }
 
-    /** A response; {@code delay} is waited before it is sent. */
-    record Response(int status, Map<String, String> headers, byte[] body, Duration delay) {}
+    /** How a response reaches the client. */
+    enum Delivery {
+        /** The whole response. */
+        COMPLETE,
+        /** The status line, the headers (with the full {@code Content-Length}), half the body, then the connection is closed. */
+        CUT_BODY,
+        /** Nothing: the connection is closed without an answer. */
+        DISCONNECT
+    }
 
-    /** Answers requests; must be thread-safe. */
+    /** A response; {@code delay} is waited (without holding a thread) before it is sent. */
+    record Response(int status, Map<String, String> headers, byte[] body, Duration delay, Delivery delivery) {
+        Response(int status, Map<String, String> headers, byte[] body, Duration delay) {
+            this(status, headers, body, delay, Delivery.COMPLETE);
+        }
+    }
+
+    /** Answers requests; must be thread-safe (it is called on worker threads, in parallel). */
     interface Handler {
         Response handle(Request request);
     }
 
-    private static final int MAX_LINE = 16 * 1024;
-    private static final int MAX_HEADERS = 200;
-    private static final int IDLE_TIMEOUT_MILLIS = 60_000;
+    private static final int IDLE_TIMEOUT_SECONDS = 60;
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
-    private final ServerSocket serverSocket;
-    private final ExecutorService workers;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Thread acceptor;
+    private final Vertx vertx;
+    private final HttpServer server;
     private volatile Handler handler;
-    private volatile boolean closed;
 
-    /** Binds the server socket; requests are accepted once {@link #start} is called. */
+    /** Starts listening; requests are answered 503 until {@link #start} gives the handler. */
     HttpTransport(InetAddress address, int port) throws IOException {
-        this.serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(address, port), 128);
-        var threads = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "github-simulator-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.acceptor = new Thread(this::acceptLoop, "github-simulator-acceptor");
-        acceptor.setDaemon(true);
+        this.vertx = Vertx.vertx(new VertxOptions()
+                .setEventLoopPoolSize(2)
+                .setWorkerPoolSize(16)
+                .setFileSystemOptions(new FileSystemOptions()
+                        .setClassPathResolvingEnabled(false)
+                        .setFileCachingEnabled(false)));
+        this.server = vertx.createHttpServer(new HttpServerOptions()
+                .setHost(address.getHostAddress())
+                .setPort(port)
+                .setReuseAddress(true)
+                .setTcpNoDelay(true)
+                .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(false)
+                .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        server.requestHandler(this::serve);
+        try {
+            await(server.listen());
+        } catch (IOException e) {
+            await(vertx.close());
+            throw e;
+        }
     }
 
-    /** Starts accepting connections, answering them with {@code requestHandler}. */
+    /** Starts answering requests with {@code requestHandler}. */
     void start(Handler requestHandler) {
-        this.handler = requestHandler;
-        acceptor.start();
+        this.handler = Objects.requireNonNull(requestHandler, "requestHandler");
     }
 
     int port() {
-        return serverSocket.getLocalPort();
+        return server.actualPort();
     }
 
+    /** Stops listening, closes every connection and the Vert.x instance. */
     @Override
     public void close() {
-        closed = true;
         try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        connections.forEach(HttpTransport::closeQuietly);
-        workers.shutdownNow();
-    }
-
-    private void acceptLoop() {
-        while (!closed) {
-            try {
-                Socket socket = serverSocket.accept();
-                connections.add(socket);
-                workers.execute(() -> serve(socket));
-            } catch (IOException e) {
-                if (!closed) {
-                    System.getLogger(HttpTransport.class.getName())
-                            .log(System.Logger.Level.WARNING, "accept failed", e);
-                }
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                return; // closing
-            }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-            socket.setTcpNoDelay(true);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            boolean keepAlive = true;
-            while (keepAlive && !closed) {
-                Request request;
-                try {
-                    request = readRequest(in);
-                } catch (BadRequest e) {
-                    write(out, plain(400, e.getMessage()), false, false);
-                    return;
-                }
-                if (request == null) {
-                    return;
-                }
-                keepAlive = keepAlive(request);
-                Response response;
-                try {
-                    response = handler.handle(request);
-                } catch (RuntimeException e) {
-                    response = plain(500, "simulator error: " + e);
-                }
-                if (!response.delay().isZero()) {
-                    Thread.sleep(response.delay().toMillis());
-                }
-                write(out, response, keepAlive, request.method().equals("HEAD"));
-            }
-        } catch (SocketTimeoutException | SocketException e) {
-            // idle or closed by the client (e.g. a client timeout during a slow response)
+            await(vertx.close());
         } catch (IOException e) {
-            // the client went away
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down
-        } finally {
-            connections.remove(socket);
+            System.getLogger(HttpTransport.class.getName())
+                    .log(System.Logger.Level.WARNING, "closing the GitHub simulator failed", e);
         }
     }
 
-    private static boolean keepAlive(Request request) {
-        String connection = request.header("connection");
-        connection = connection == null ? "" : connection.toLowerCase(Locale.ROOT);
-        if (connection.contains("close")) {
-            return false;
+    private void serve(HttpServerRequest request) {
+        Request parsed;
+        try {
+            parsed = parse(request);
+        } catch (BadRequest e) {
+            send(request, plain(400, e.getMessage()));
+            return;
         }
-        return !"HTTP/1.0".equals(request.version()) || connection.contains("keep-alive");
+        Handler current = handler;
+        if (current == null) {
+            send(request, plain(503, "the simulator is starting"));
+            return;
+        }
+        vertx.executeBlocking(() -> current.handle(parsed), false).onComplete(result -> {
+            Response response = result.succeeded()
+                    ? result.result()
+                    : plain(500, "simulator error: " + result.cause());
+            if (response.delay().isZero() || response.delay().isNegative()) {
+                send(request, response);
+            } else {
+                vertx.setTimer(Math.max(1, response.delay().toMillis()), id -> send(request, response));
+            }
+        });
     }
 
-    private static Request readRequest(InputStream in) throws IOException {
-        String requestLine = readLine(in);
-        while (requestLine != null && requestLine.isEmpty()) {
-            requestLine = readLine(in); // tolerate stray CRLF between requests
+    private static void send(HttpServerRequest request, Response response) {
+        HttpServerResponse out = request.response();
+        if (out.closed() || out.ended()) {
+            return; // the client went away (e.g. its timeout during a slow response)
         }
-        if (requestLine == null) {
-            return null;
+        if (response.delivery() == Delivery.DISCONNECT) {
+            request.connection().close();
+            return;
         }
-        String[] parts = requestLine.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-            throw new BadRequest("bad request line");
+        out.setStatusCode(response.status());
+        response.headers().forEach(out::putHeader);
+        if (request.version() == HttpVersion.HTTP_1_0 && !keepAlive(request)) {
+            out.putHeader("Connection", "close");
         }
+        boolean noBody = response.status() == 304 || response.status() == 204;
+        try {
+            if (noBody) {
+                out.end();
+            } else if (response.delivery() == Delivery.CUT_BODY) {
+                byte[] body = response.body();
+                out.putHeader("Content-Length", Integer.toString(body.length));
+                out.write(Buffer.buffer(Arrays.copyOf(body, body.length / 2)))
+                        .onComplete(written -> request.connection().close());
+            } else {
+                out.putHeader("Content-Length", Integer.toString(response.body().length));
+                out.end(Buffer.buffer(response.body()));
+            }
+        } catch (IllegalStateException e) {
+            // closed meanwhile
+        }
+    }
+
+    private static boolean keepAlive(HttpServerRequest request) {
+        String connection = request.getHeader("connection");
+        return connection != null && connection.toLowerCase(Locale.ROOT).contains("keep-alive");
+    }
+
+    private static Request parse(HttpServerRequest request) {
         var headers = new LinkedHashMap<String, String>();
-        for (int i = 0; ; i++) {
-            String line = readLine(in);
-            if (line == null) {
-                return null;
-            }
-            if (line.isEmpty()) {
-                break;
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || i >= MAX_HEADERS) {
-                throw new BadRequest("bad header");
-            }
-            headers.merge(
-                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    line.substring(colon + 1).trim(),
-                    (a, b) -> a + ", " + b);
-        }
-        if (headers.containsKey("transfer-encoding")) {
-            throw new BadRequest("chunked request bodies are not supported");
-        }
-        String length = headers.get("content-length");
-        if (length != null) {
-            long n;
-            try {
-                n = Long.parseLong(length);
-            } catch (NumberFormatException e) {
-                throw new BadRequest("bad content-length");
-            }
-            in.skipNBytes(n);
-        }
-        String target = parts[1];
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
+        request.headers().forEach(header -> headers.merge(
+                header.getKey().toLowerCase(Locale.ROOT), header.getValue().trim(), (a, b) -> a + ", " + b));
         var query = new LinkedHashMap<String, String>();
-        if (q >= 0) {
-            for (String pair : target.substring(q + 1).split("&")) {
+        String raw = request.query();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
                 if (pair.isEmpty()) {
                     continue;
                 }
@@ -224,7 +199,12 @@ final class HttpTransport implements Closeable {
                 query.putIfAbsent(name, value);
             }
         }
-        return new Request(parts[0], path, parts[2], query, headers);
+        String version = switch (request.version()) {
+            case HTTP_1_0 -> "HTTP/1.0";
+            case HTTP_1_1 -> "HTTP/1.1";
+            case HTTP_2 -> "HTTP/2";
+        };
+        return new Request(request.method().name(), request.path(), version, query, headers);
     }
 
     private static String decode(String s) {
@@ -235,74 +215,22 @@ final class HttpTransport implements Closeable {
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        var line = new ByteArrayOutputStream();
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
-            }
-            if (line.size() >= MAX_LINE) {
-                throw new BadRequest("line too long");
-            }
-            line.write(b);
-        }
-        String s = line.toString(StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static void write(OutputStream out, Response response, boolean keepAlive, boolean head)
-            throws IOException {
-        var head1 = new StringBuilder()
-                .append("HTTP/1.1 ").append(response.status()).append(' ')
-                .append(reason(response.status())).append("\r\n");
-        response.headers().forEach((name, value) ->
-                head1.append(name).append(": ").append(value).append("\r\n"));
-        boolean noBody = response.status() == 304 || response.status() == 204;
-        if (!noBody) {
-            head1.append("Content-Length: ").append(response.body().length).append("\r\n");
-        }
-        if (!keepAlive) {
-            head1.append("Connection: close\r\n");
-        }
-        head1.append("\r\n");
-        out.write(head1.toString().getBytes(StandardCharsets.UTF_8));
-        if (!noBody && !head) {
-            out.write(response.body());
-        }
-        out.flush();
-    }
-
     static Response plain(int status, String message) {
         var headers = new LinkedHashMap<String, String>();
         headers.put("Content-Type", "text/plain; charset=utf-8");
         return new Response(status, headers, message.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
     }
 
-    private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 304 -> "Not Modified";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "Status " + status;
-        };
-    }
-
-    private static void closeQuietly(Socket socket) {
+    private static <T> T await(Future<T> future) throws IOException {
         try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
+            return future.toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("timed out", e);
         }
     }
 

@@ -7,6 +7,7 @@
  * {@link io.tidemark.simulator.SimulatedClock}; rate limits ({@link
  * io.tidemark.simulator.RateLimit}), faults ({@link io.tidemark.simulator.Faults}) and request
  * counters ({@link io.tidemark.simulator.RequestCounters}) are driven by tests. Run it standalone
- * with {@link io.tidemark.simulator.Main}. Plain JDK, no dependency on Tidemark's code.
+ * with {@link io.tidemark.simulator.Main}. Serves HTTP with Vert.x core and writes JSON with Jackson;
+ * no dependency on Tidemark's code.
  */
 package io.tidemark.simulator;

@@ -97,6 +97,42 @@ class FaultsTest {
     }
 
     @Test
+    void cutBodyEndsTheConnectionInTheMiddleOfTheBody() {
+        sim.faults().inject(EndpointKind.VIEWS, Fault.cutBody(), 1);
+        assertThatThrownBy(() -> http.get(VIEWS, TOKEN)).hasCauseInstanceOf(java.io.IOException.class);
+        assertThat(sim.requests().count(EndpointKind.VIEWS, 200)).isEqualTo(1); // it cost budget
+        assertThat(sim.requests().costingBudget(EndpointKind.VIEWS)).isEqualTo(1);
+        assertThat(http.get(VIEWS, TOKEN).statusCode()).isEqualTo(200); // the server kept serving
+    }
+
+    @Test
+    void cutBodySendsHalfTheDeclaredLength() throws java.io.IOException {
+        int whole = http.get(VIEWS, TOKEN).body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        sim.faults().inject(EndpointKind.VIEWS, Fault.cutBody(), 1);
+        try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), sim.port())) {
+            socket.getOutputStream().write(("GET " + VIEWS + " HTTP/1.1\r\nHost: x\r\nAuthorization: token " + TOKEN
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8); // to EOF
+            assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Length: " + whole + "\r\n");
+            assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .hasSize(whole / 2);
+        }
+    }
+
+    @Test
+    void disconnectClosesTheConnectionWithoutAnAnswer() throws java.io.IOException {
+        sim.faults().inject(EndpointKind.CLONES, Fault.disconnect(), 1);
+        try (var socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), sim.port())) {
+            socket.getOutputStream().write(("GET " + CLONES + " HTTP/1.1\r\nHost: x\r\nAuthorization: token " + TOKEN
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(socket.getInputStream().readAllBytes()).isEmpty(); // EOF, no answer
+        }
+        assertThat(sim.requests().count(EndpointKind.CLONES, 0)).isEqualTo(1);
+        assertThat(sim.requests().costingBudget(EndpointKind.CLONES)).isEqualTo(1);
+        assertThat(http.get(CLONES, TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void malformedBodyIsInvalidJson() {
         sim.faults().inject(EndpointKind.REFERRERS, Fault.malformedBody(), 1);
         HttpResponse<String> malformed = http.get("/repos/octo/hello/traffic/popular/referrers", TOKEN);

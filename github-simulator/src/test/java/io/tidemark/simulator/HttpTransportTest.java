@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The hand-written HTTP/1.1 server speaks well enough with common clients. */
+/** The simulator's HTTP server (Vert.x core) speaks well enough with common clients. */
 class HttpTransportTest {
 
     private static GitHubSimulator sim;
@@ -80,12 +80,14 @@ class HttpTransportTest {
                     "HEAD /repos/octo/hello/traffic/views HTTP/1.0\r\nAuthorization: token t\r\n\r\n"
                             .getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close").endsWith("\r\n\r\n");
+            // Vert.x states the request's version, HTTP/1.0, in the status line (the hand-written server said HTTP/1.1)
+            assertThat(answer).startsWith("HTTP/1.0 200 OK\r\n").contains("Connection: close").endsWith("\r\n\r\n");
+            assertThat(answer).containsPattern("\r\nContent-Length: [1-9][0-9]*\r\n"); // the length of the body not sent
         }
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sim.port())) {
             socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                    .startsWith("HTTP/1.1 400 Bad Request");
+                    .matches("(?s)HTTP/1\\.[01] 400 Bad Request\r\n.*"); // Vert.x says HTTP/1.0 for an unparsable request
         }
     }
 }

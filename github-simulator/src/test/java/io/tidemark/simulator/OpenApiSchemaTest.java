@@ -28,6 +28,7 @@ class OpenApiSchemaTest {
 
     private static final String TOKEN = "t-admin";
     private static JsonNode components;
+    private static JsonNode reposComponents;
     private static GitHubSimulator sim;
     private static Http http;
 
@@ -35,6 +36,9 @@ class OpenApiSchemaTest {
     static void start() throws IOException {
         try (InputStream in = OpenApiSchemaTest.class.getResourceAsStream("/github-openapi/traffic.openapi.json")) {
             components = Http.JSON.readTree(in).get("components");
+        }
+        try (InputStream in = OpenApiSchemaTest.class.getResourceAsStream("/github-openapi/repos.openapi.json")) {
+            reposComponents = Http.JSON.readTree(in).get("components");
         }
         sim = GitHubSimulator.builder()
                 .now(Instant.parse("2024-05-15T10:00:00Z"))
@@ -52,7 +56,7 @@ class OpenApiSchemaTest {
     }
 
     /** A schema made of one component ({@code array}: an array of it), resolving refs in the spec. */
-    private static JsonSchema schema(String component, boolean array) {
+    private static JsonSchema schema(JsonNode components, String component, boolean array) {
         ObjectNode ref = Http.JSON.createObjectNode().put("$ref", "#/components/schemas/" + component);
         ObjectNode root = Http.JSON.createObjectNode();
         if (array) {
@@ -63,12 +67,18 @@ class OpenApiSchemaTest {
         root.set("components", components);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                 .formatAssertionsEnabled(true)
+                .nullableKeywordEnabled(true) // OpenAPI 3.0's "nullable: true" (e.g. a repository's mirror_url)
                 .build();
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(root, config);
     }
 
     private static Set<ValidationMessage> validate(String component, boolean array, JsonNode body) {
-        return schema(component, array).validate(body);
+        return schema(components, component, array).validate(body);
+    }
+
+    /** Validates against a component of the repos extract (repository, releases, stargazers). */
+    private static Set<ValidationMessage> validateRepos(String component, boolean array, JsonNode body) {
+        return schema(reposComponents, component, array).validate(body);
     }
 
     @ParameterizedTest
@@ -141,5 +151,69 @@ class OpenApiSchemaTest {
 
         ObjectNode error = Http.JSON.createObjectNode().put("message", "x").put("status", 404);
         assertThat(validate("basic-error", false, error)).isNotEmpty(); // status must be a string
+    }
+
+    @Test
+    void fullRepositoryMatchesItsSchemaForEveryToken() {
+        for (String repo : new String[] {"hello", "quiet"}) {
+            for (String token : new String[] {TOKEN, "t-read"}) {
+                JsonNode body = http.getJson("/repos/octo/" + repo, token);
+                assertThat(validateRepos("full-repository", false, body)).as(repo + " " + body).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void releasesMatchTheirSchema() {
+        JsonNode releases = http.getJson("/repos/octo/hello/releases?per_page=100", TOKEN);
+        assertThat(releases.size()).isPositive();
+        assertThat(releases.findValues("assets")).anyMatch(assets -> assets.size() > 0); // assets validated too
+        assertThat(validateRepos("release", true, releases)).isEmpty();
+        assertThat(validateRepos("release", true, http.getJson("/repos/octo/quiet/releases", TOKEN))).isEmpty();
+    }
+
+    @Test
+    void stargazersMatchTheirSchemasWithAndWithoutStarTimes() {
+        JsonNode users = http.getJson("/repos/octo/hello/stargazers?per_page=100", TOKEN);
+        assertThat(users.size()).isPositive();
+        assertThat(validateRepos("simple-user", true, users)).isEmpty();
+        HttpResponse<String> starred = Http.send(http.request("/repos/octo/hello/stargazers?per_page=100", TOKEN)
+                .header("Accept", "application/vnd.github.star+json").GET().build());
+        JsonNode stargazers = Http.json(starred);
+        assertThat(stargazers.size()).isEqualTo(users.size());
+        assertThat(validateRepos("stargazer", true, stargazers)).isEmpty();
+        assertThat(validateRepos("simple-user", true, stargazers)).isNotEmpty(); // not user objects
+    }
+
+    @Test
+    void repositoryErrorBodiesMatchBasicError() {
+        for (String path : new String[] {"/repos/octo/missing", "/repos/octo/missing/releases", "/repos/octo/missing/stargazers"}) {
+            HttpResponse<String> response = http.get(path, TOKEN);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(validateRepos("basic-error", false, Http.json(response))).as(response.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void theRepositoryValidationWouldCatchAWrongShape() {
+        ObjectNode repository = (ObjectNode) http.getJson("/repos/octo/hello", TOKEN);
+        ObjectNode missingStars = repository.deepCopy();
+        missingStars.remove("stargazers_count");
+        assertThat(validateRepos("full-repository", false, missingStars)).isNotEmpty();
+        ObjectNode stringForks = repository.deepCopy();
+        stringForks.put("forks_count", "3");
+        assertThat(validateRepos("full-repository", false, stringForks)).isNotEmpty();
+        ObjectNode ownerWithoutLogin = repository.deepCopy();
+        ((ObjectNode) ownerWithoutLogin.get("owner")).remove("login");
+        assertThat(validateRepos("full-repository", false, ownerWithoutLogin)).isNotEmpty();
+
+        JsonNode releases = http.getJson("/repos/octo/hello/releases?per_page=100", TOKEN).deepCopy();
+        for (JsonNode release : releases) {
+            if (release.get("assets").size() > 0) {
+                ((ObjectNode) release.get("assets").get(0)).remove("download_count");
+                break;
+            }
+        }
+        assertThat(validateRepos("release", true, releases)).isNotEmpty();
     }
 }
