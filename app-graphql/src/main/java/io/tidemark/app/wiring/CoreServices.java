@@ -1,7 +1,9 @@
 package io.tidemark.app.wiring;
 
 import io.tidemark.app.config.TidemarkConfig;
+import io.tidemark.core.port.in.QueryStatsUseCase;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
+import io.tidemark.core.service.StatsQueryService;
 import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
@@ -51,6 +53,10 @@ public class CoreServices {
     @Produces
     @Singleton
     SyncRepositoryUseCase sync(Adapters adapters, Clock clock, TidemarkConfig config) {
+        if (adapters.statsSource().isPresent() && adapters.statsStore().isPresent()) {
+            return new SyncService(adapters.source(), adapters.store(), adapters.statsSource().get(),
+                    adapters.statsStore().get(), clock, config.syncInterval());
+        }
         return new SyncService(adapters.source(), adapters.store(), clock, config.syncInterval());
     }
 
@@ -64,6 +70,12 @@ public class CoreServices {
     @Singleton
     QueryTrafficUseCase query(Adapters adapters) {
         return new TrafficQueryService(adapters.store(), adapters.store(), adapters.store());
+    }
+
+    @Produces
+    @Singleton
+    QueryStatsUseCase stats(Adapters adapters) {
+        return new StatsQueryService(adapters.statsStore().orElse(null));
     }
 
     @Produces
