@@ -84,13 +84,14 @@ public class CoreServices {
         List<HistoryArchive> ordered = new ArrayList<>(archives);
         // A fixed order, so a file two archives recognise is always read by the same one.
         ordered.sort(Comparator.comparing(archive -> String.join(",", new TreeSet<>(archive.formats()))));
-        return new ImportService(ordered, adapters.store(), adapters.store(), adapters.store(), clock);
+        return new ImportService(ordered, adapters.store(), adapters.store(), adapters.store(),
+                adapters.statsStore().orElse(null), clock);
     }
 
     @Produces
     @Singleton
     ExportHistoryUseCase exports(Adapters adapters) {
-        return new ExportService(adapters.store(), adapters.store(), adapters.store());
+        return new ExportService(adapters.store(), adapters.store(), adapters.store(), adapters.statsStore().orElse(null));
     }
 
     @Produces
