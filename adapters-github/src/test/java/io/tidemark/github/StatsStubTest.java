@@ -159,6 +159,13 @@ class StatsStubTest {
                 .hasMessageContaining("releases[0].assets[0].download_count");
     }
 
+    @Test
+    void metricsNameTheEndpointsWithoutTheRepository() {
+        assertThat(RequestMetrics.endpointOf("GET /repos/octo/hello")).isEqualTo("repository");
+        assertThat(RequestMetrics.endpointOf("GET /repos/octo/hello/releases?per_page=100")).isEqualTo("releases");
+        assertThat(RequestMetrics.endpointOf("GET /repositories/1296269/releases?per_page=100&page=2")).isEqualTo("releases");
+    }
+
     /** A {@code release} in GitHub's shape, with the fields Tidemark does not read. */
     static String release(String tag, String name, String publishedAt, String... assets) {
         return "{\"url\":\"https://api.github.com/repos/octo/hello/releases/1\",\"id\":1,\"tag_name\":\"" + tag + "\","
