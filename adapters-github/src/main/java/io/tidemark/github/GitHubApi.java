@@ -62,6 +62,23 @@ interface GitHubApi {
             @PathParam("repo") String repo,
             @HeaderParam("If-None-Match") String ifNoneMatch);
 
+    /** {@code repos/get}: the repository with its counters. */
+    @GET
+    @Path("/repos/{owner}/{repo}")
+    Response repository(
+            @PathParam("owner") String owner,
+            @PathParam("repo") String repo,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    /** {@code repos/list-releases}, first page. */
+    @GET
+    @Path("/repos/{owner}/{repo}/releases")
+    Response releases(
+            @PathParam("owner") String owner,
+            @PathParam("repo") String repo,
+            @QueryParam("per_page") int perPage,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
     /** {@code repos/list-for-org}, first page. */
     @GET
     @Path("/orgs/{org}/repos")

@@ -50,11 +50,12 @@ public interface GitHubConfig {
 
     /**
      * How many URLs the conditional-request cache ({@code ETag} and parsed answer) remembers,
-     * least recently used dropped first. A repository cycles through 6 URLs (views and clones per
-     * day and per week, referrers, paths), so the default covers 1,000 repositories; below 6 per
+     * least recently used dropped first. A repository cycles through 8 URLs (views and clones per
+     * day and per week, referrers, paths, the repository's counters, its first page of releases;
+     * one more per further 100 releases), so the default covers 1,000 repositories; below 8 per
      * repository, answers are dropped before they are asked again and cost budget.
      */
-    @WithDefault("6000")
+    @WithDefault("8000")
     int etagCacheSize();
 
     /** The User-Agent header; by default {@code tidemark/<version>}. */

@@ -53,6 +53,29 @@ final class GitHubJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Permissions(Boolean admin, Boolean maintain, Boolean push, Boolean triage, Boolean pull) {}
 
+    /** {@code full-repository}, as far as its counters go. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record FullRepository(
+            @JsonProperty("stargazers_count") Integer stargazersCount,
+            @JsonProperty("forks_count") Integer forksCount,
+            @JsonProperty("subscribers_count") Integer subscribersCount,
+            @JsonProperty("open_issues_count") Integer openIssuesCount) {}
+
+    /** {@code release}: tag, title, publication and assets. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Release(
+            @JsonProperty("tag_name") String tagName,
+            String name,
+            @JsonProperty("published_at") String publishedAt,
+            List<ReleaseAsset> assets) {}
+
+    /** {@code release-asset}: id, file name and cumulative downloads. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReleaseAsset(Long id, String name, @JsonProperty("download_count") Integer downloadCount) {}
+
     /** {@code basic-error}: what GitHub says when it refuses. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,9 @@ import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.InvalidInputException;
 import io.tidemark.core.model.PopularPath;
 import io.tidemark.core.model.Referrer;
+import io.tidemark.core.model.Release;
+import io.tidemark.core.model.ReleaseAsset;
+import io.tidemark.core.model.RepositoryCounters;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
@@ -91,6 +94,51 @@ final class GitHubMapping {
         return validated(() -> new TopPaths(takenAt, paths));
     }
 
+    /** A repository answer's counters. */
+    static RepositoryCounters counters(GitHubJson.FullRepository json, Instant fetchedAt) {
+        if (json == null) {
+            throw new MalformedResponseException("the repository answer is empty");
+        }
+        return validated(() -> new RepositoryCounters(
+                fetchedAt,
+                required(json.stargazersCount(), "stargazers_count"),
+                required(json.forksCount(), "forks_count"),
+                required(json.subscribersCount(), "subscribers_count"),
+                required(json.openIssuesCount(), "open_issues_count")));
+    }
+
+    /** One page of a releases answer, as core releases. */
+    static List<Release> releases(List<GitHubJson.Release> json) {
+        if (json == null) {
+            throw new MalformedResponseException("the releases answer is not an array");
+        }
+        List<Release> releases = new ArrayList<>(json.size());
+        for (int i = 0; i < json.size(); i++) {
+            GitHubJson.Release item = json.get(i);
+            String at = "releases[" + i + "]";
+            if (item == null) {
+                throw new MalformedResponseException(at + " is null");
+            }
+            List<ReleaseAsset> assets = new ArrayList<>();
+            List<GitHubJson.ReleaseAsset> items = item.assets() == null ? List.of() : item.assets();
+            for (int a = 0; a < items.size(); a++) {
+                GitHubJson.ReleaseAsset asset = items.get(a);
+                String assetAt = at + ".assets[" + a + "]";
+                if (asset == null) {
+                    throw new MalformedResponseException(assetAt + " is null");
+                }
+                assets.add(validated(() -> new ReleaseAsset(
+                        required(asset.id(), assetAt + ".id"),
+                        requiredText(asset.name(), assetAt + ".name"),
+                        required(asset.downloadCount(), assetAt + ".download_count"))));
+            }
+            Instant published = item.publishedAt() == null ? null : timestamp(item.publishedAt(), at + ".published_at");
+            releases.add(validated(() -> new Release(
+                    requiredText(item.tagName(), at + ".tag_name"), item.name(), published, assets)));
+        }
+        return releases;
+    }
+
     /** The repositories of one listing page the token can push to (and so read traffic of). */
     static List<RepositoryId> pushable(List<GitHubJson.Repository> json) {
         if (json == null) {
@@ -124,6 +172,13 @@ final class GitHubMapping {
 
     private static String name(TrafficKind kind) {
         return kind == TrafficKind.VIEWS ? "views" : "clones";
+    }
+
+    private static long required(Long value, String field) {
+        if (value == null) {
+            throw new MalformedResponseException("'" + field + "' is missing");
+        }
+        return value;
     }
 
     private static int required(Integer value, String field) {

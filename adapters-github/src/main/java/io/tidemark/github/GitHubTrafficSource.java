@@ -7,6 +7,10 @@ import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.model.Release;
+import io.tidemark.core.model.ReleaseList;
+import io.tidemark.core.model.RepositoryCounters;
+import io.tidemark.core.port.out.RepositoryStatsSource;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
 import jakarta.annotation.PreDestroy;
@@ -19,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -26,8 +31,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link TrafficSource} over GitHub's REST API ({@code tidemark.github.*}, see {@link
- * GitHubConfig}).
+ * {@link TrafficSource} and {@link RepositoryStatsSource} over GitHub's REST API ({@code
+ * tidemark.github.*}, see {@link GitHubConfig}).
  *
  * <ul>
  *   <li>Times ({@code fetchedAt}, {@code takenAt}) are GitHub's: the response's {@code Date}
@@ -48,6 +53,12 @@ import java.util.Set;
  * push to); it follows every {@code Link: rel="next"} and keeps the repositories with {@code
  * permissions.push}.
  *
+ * <p>{@link #fetchCounters} asks {@code /repos/{owner}/{repo}} ({@code stargazers_count}, {@code
+ * forks_count}, {@code subscribers_count} as watchers, {@code open_issues_count});
+ * {@link #fetchReleases} asks {@code /repos/{owner}/{repo}/releases?per_page=100} and follows
+ * {@code Link: rel="next"} only while a page is full (100 releases), so a repository with at most
+ * 100 releases costs one call. Both are conditional like every other request.
+ *
  * <p>The bean is named {@value #NAME}: an application selects it by that name (Tidemark's {@code
  * TIDEMARK_SOURCES}) among the other sources in its build. The name is no qualifier of its own:
  * the bean also keeps {@code @Default}, so where it is the only source it is injected as it is.
@@ -55,7 +66,7 @@ import java.util.Set;
 @ApplicationScoped
 @Named(GitHubTrafficSource.NAME)
 @Unremovable // the library's product: kept even when an application only looks it up programmatically
-public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
+public class GitHubTrafficSource implements TrafficSource, RepositoryStatsSource, AutoCloseable {
 
     /** The bean's name, by which an application selects this source. */
     public static final String NAME = "github";
@@ -63,6 +74,7 @@ public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
     private static final GenericType<List<GitHubJson.ReferrerTraffic>> REFERRERS = new GenericType<>() {};
     private static final GenericType<List<GitHubJson.ContentTraffic>> PATHS = new GenericType<>() {};
     private static final GenericType<List<GitHubJson.Repository>> REPOSITORIES = new GenericType<>() {};
+    private static final GenericType<List<GitHubJson.Release>> RELEASES = new GenericType<>() {};
 
     /** Guards against a pagination that never ends: 1,000 pages are 100,000 repositories. */
     private static final int MAX_PAGES = 1_000;
@@ -126,6 +138,65 @@ public class GitHubTrafficSource implements TrafficSource, AutoCloseable {
                 etag -> api().paths(repository.owner(), repository.name(), etag),
                 response -> response.readEntity(PATHS),
                 GitHubMapping::paths));
+    }
+
+    @Override
+    public RepositoryCounters fetchCounters(RepositoryId repository) {
+        String path = "/repos/" + repository.nameWithOwner();
+        return requests.get(new GitHubRequests.Request<GitHubJson.FullRepository, RepositoryCounters>(
+                "GET " + path,
+                key(path),
+                etag -> api().repository(repository.owner(), repository.name(), etag),
+                response -> response.readEntity(GitHubJson.FullRepository.class),
+                GitHubMapping::counters));
+    }
+
+    /** One page of releases: the releases, whether the page was full, and the next page's URL. */
+    private record ReleasePage(List<Release> releases, boolean full, String next) {}
+
+    @Override
+    public ReleaseList fetchReleases(RepositoryId repository) {
+        String path = "/repos/" + repository.nameWithOwner() + "/releases?per_page=" + GitHubApi.PER_PAGE;
+        Instant[] answeredAt = new Instant[1];
+        ReleasePage page = requests.get(releasePageRequest(path,
+                etag -> api().releases(repository.owner(), repository.name(), GitHubApi.PER_PAGE, etag), answeredAt));
+        Instant fetchedAt = answeredAt[0];
+        List<Release> releases = new ArrayList<>(page.releases());
+        Set<String> followed = new HashSet<>();
+        while (page.full() && page.next() != null) {
+            if (!followed.add(page.next()) || followed.size() > MAX_PAGES) {
+                throw new SourceFailure.Upstream(
+                        "GitHub's pagination of the releases of " + repository + " does not end", null);
+            }
+            URI next = requests.pageUrl(page.next());
+            String url = next.toString();
+            page = requests.get(releasePageRequest(requests.relative(next), etag -> api().page(url, etag), answeredAt));
+            releases.addAll(page.releases());
+        }
+        try {
+            return new ReleaseList(fetchedAt, releases);
+        } catch (io.tidemark.core.model.InvalidInputException e) {
+            throw new SourceFailure.Upstream("GitHub's releases of " + repository + " are unusable: " + e.getMessage(), null);
+        }
+    }
+
+    private GitHubRequests.Request<ReleasePage, ReleasePage> releasePageRequest(
+            String path, java.util.function.Function<String, Response> call, Instant[] answeredAt) {
+        return new GitHubRequests.Request<>(
+                "GET " + path,
+                key(path),
+                call,
+                response -> {
+                    List<GitHubJson.Release> json = response.readEntity(RELEASES);
+                    return new ReleasePage(GitHubMapping.releases(json), json.size() >= GitHubApi.PER_PAGE,
+                            LinkHeader.next(response.getHeaderString("Link")));
+                },
+                (page, at) -> {
+                    if (answeredAt[0] == null) {
+                        answeredAt[0] = at;
+                    }
+                    return page;
+                });
     }
 
     @Override

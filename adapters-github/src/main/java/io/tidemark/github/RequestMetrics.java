@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * What the adapter reports to Micrometer: {@code tidemark.github.requests} by endpoint (views,
- * clones, referrers, paths, repos; never a repository name) and status, and the gauge {@code
+ * clones, referrers, paths, repos, repository, releases; never a repository name) and status, and the gauge {@code
  * tidemark.github.rate_limit.remaining}. Without a registry it records nothing.
  */
 final class RequestMetrics {
@@ -58,6 +58,12 @@ final class RequestMetrics {
         }
         if (path.endsWith("/popular/paths")) {
             return "paths";
+        }
+        if (path.endsWith("/releases")) {
+            return "releases";
+        }
+        if (path.matches("/repos/[^/]+/[^/]+")) {
+            return "repository";
         }
         return path.endsWith("/repos") ? "repos" : "other";
     }

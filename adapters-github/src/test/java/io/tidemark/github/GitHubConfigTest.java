@@ -30,7 +30,7 @@ class GitHubConfigTest {
         assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.concurrency()).isEqualTo(1);
-        assertThat(config.etagCacheSize()).isEqualTo(6000);
+        assertThat(config.etagCacheSize()).isEqualTo(8000);
         assertThat(config.userAgent()).isEmpty();
         assertThat(config.rateLimit().reserve()).isEqualTo(50);
         assertThat(config.rateLimit().secondaryBackoff()).isEqualTo(Duration.ofSeconds(60));

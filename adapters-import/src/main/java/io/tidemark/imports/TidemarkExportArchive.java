@@ -77,6 +77,7 @@ public class TidemarkExportArchive implements HistoryArchive {
         files.put("window_totals.csv", List.of("repository", "kind", "per", "fetched_at", "count", "uniques"));
         files.put("referrers.csv", List.of("repository", "taken_at", "rank", "referrer", "count", "uniques"));
         files.put("paths.csv", List.of("repository", "taken_at", "rank", "path", "title", "count", "uniques"));
+        files.put("stats.csv", List.of("repository", "day", "counter", "value"));
         return Collections.unmodifiableMap(files);
     }
 
@@ -241,7 +242,7 @@ public class TidemarkExportArchive implements HistoryArchive {
             Value typeValue = object.get("type");
             if (typeValue == null || typeValue.token() != JsonToken.VALUE_STRING) {
                 throw at(typeValue == null ? 0 : typeValue.column(), "expected a line with a \"type\" (owner, repository,"
-                        + " bucket, totals, referrers or paths)");
+                        + " bucket, totals, referrers, paths or stat)");
             }
             type = typeValue.text();
             return switch (type) {
@@ -302,8 +303,15 @@ public class TidemarkExportArchive implements HistoryArchive {
                     }
                     yield new HistoryFact.Paths(repository, new TopPaths(takenAt, paths));
                 }
+                case "stat" -> {
+                    RepositoryId repository = repository(object);
+                    LocalDate day = Figures.day(string(object, "day"), "day", where(object, "day"));
+                    HistoryFact.Counter counter = counter(string(object, "counter"), where(object, "counter"));
+                    int value = count(object, "value");
+                    yield build(object.get("value"), () -> new HistoryFact.Stat(repository, day, counter, value));
+                }
                 default -> throw at(typeValue.column(), "found a line of type '" + type + "' where owner, repository, bucket,"
-                        + " totals, referrers or paths was expected (was the file written by a later version of Tidemark?)");
+                        + " totals, referrers, paths or stat was expected (was the file written by a later version of Tidemark?)");
             };
         }
 
@@ -524,11 +532,30 @@ public class TidemarkExportArchive implements HistoryArchive {
                         facts.accept(new HistoryFact.Totals(repository, new WindowTotals(kind, per, fetchedAt, count, uniques)));
                     }
                 }
+                case "stats.csv" -> {
+                    while (table.next()) {
+                        RepositoryId repository = repository(table, at.get("repository"), given);
+                        LocalDate day = Figures.day(table.cell(at.get("day")), "day", table.at(at.get("day")));
+                        HistoryFact.Counter counter = counter(table.cell(at.get("counter")), table.at(at.get("counter")));
+                        int value = table.count(at.get("value"));
+                        facts.accept(table.build(at.get("value"), () -> new HistoryFact.Stat(repository, day, counter, value)));
+                    }
+                }
                 case "referrers.csv" -> new Snapshots(table, at, given, facts, false).read();
                 case "paths.csv" -> new Snapshots(table, at, given, facts, true).read();
                 default -> throw new IllegalStateException("no reader for " + file.fileName());
             }
         }
+    }
+
+    /** A counter as the export names it: {@code stars}, {@code forks}, {@code watchers}, {@code open_issues}. */
+    static HistoryFact.Counter counter(String name, Figures.Where where) {
+        for (HistoryFact.Counter counter : HistoryFact.Counter.values()) {
+            if (counter.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                return counter;
+            }
+        }
+        throw where.problem("expected stars, forks, watchers or open_issues, found '" + name + "'");
     }
 
     private static RepositoryId repository(CsvTable table, int column, RepositoryId given) {

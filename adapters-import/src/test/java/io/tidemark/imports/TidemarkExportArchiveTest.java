@@ -137,6 +137,31 @@ class TidemarkExportArchiveTest {
         assertThat(failure.problem()).contains("format version 2, later than this Tidemark reads (1)");
     }
 
+    /** Counters: {@code stat} lines and {@code stats.csv}, one fact per counter and day; an unknown counter is located. */
+    @Test
+    void countersAreReadFromStatLinesAndStatsCsv() {
+        ArchiveFile ndjson = write(temp, "export.ndjson", HEADER
+                + "{\"type\":\"stat\",\"repository\":\"octo/hello\",\"day\":\"2024-03-01\",\"counter\":\"stars\",\"value\":12}\n"
+                + "{\"type\":\"stat\",\"repository\":\"octo/hello\",\"day\":\"2024-03-01\",\"counter\":\"open_issues\",\"value\":3}\n");
+        ArchiveFile csv = write(temp, "tidemark-export/stats.csv",
+                "repository,day,counter,value\r\nocto/hello,2024-03-02,watchers,7\r\n");
+        ArchiveFile wrong = write(temp, "other/tidemark-export/stats.csv",
+                "repository,day,counter,value\r\nocto/hello,2024-03-02,likes,7\r\n");
+
+        assertThat(read(archive, ndjson, "tidemark", null)).containsExactly(
+                new HistoryFact.Stat(io.tidemark.core.model.RepositoryId.of("octo", "hello"), java.time.LocalDate.parse("2024-03-01"),
+                        HistoryFact.Counter.STARS, 12),
+                new HistoryFact.Stat(io.tidemark.core.model.RepositoryId.of("octo", "hello"), java.time.LocalDate.parse("2024-03-01"),
+                        HistoryFact.Counter.OPEN_ISSUES, 3));
+        assertThat(archive.recognise(csv)).contains("tidemark-csv");
+        assertThat(read(archive, csv, "tidemark-csv", null)).containsExactly(
+                new HistoryFact.Stat(io.tidemark.core.model.RepositoryId.of("octo", "hello"), java.time.LocalDate.parse("2024-03-02"),
+                        HistoryFact.Counter.WATCHERS, 7));
+        ArchiveFormatException failure = failure(archive, wrong, "tidemark-csv", null);
+        assertThat(failure.line()).isEqualTo(2);
+        assertThat(failure.problem()).contains("expected stars, forks, watchers or open_issues, found 'likes'");
+    }
+
     @Test
     void aLineOfAnUnknownTypeIsAnError() {
         String line = "{\"type\":\"stars\",\"repository\":\"octo/hello\",\"count\":3}";
@@ -147,7 +172,7 @@ class TidemarkExportArchiveTest {
         assertThat(failure.line()).isEqualTo(3);
         assertThat(failure.column()).isEqualTo(line.indexOf("\"stars\"") + 1);
         assertThat(failure.problem()).contains("found a line of type 'stars' where owner, repository, bucket, totals,"
-                + " referrers or paths was expected");
+                + " referrers, paths or stat was expected");
     }
 
     @Test

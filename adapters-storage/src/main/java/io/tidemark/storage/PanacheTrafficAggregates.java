@@ -120,10 +120,13 @@ public class PanacheTrafficAggregates implements TrafficAggregates {
                         .append(", r.repo_key ASC");
             }
             default -> {
-                // STARS: this store keeps no counter history yet; every value is unknown, so the
-                // order is the tie-break's, by key.
-                sql.append("SELECT r.id, CAST(NULL AS BIGINT) FROM repository r").append(ownerFilter)
-                        .append(" ORDER BY r.repo_key ASC");
+                // STARS: each repository's stars of the latest day on which stars were seen
+                sql.append("SELECT r.id, v.stars FROM repository r LEFT JOIN (SELECT s.repository_id AS repository_id,"
+                        + " s.stars AS stars FROM repository_stats s WHERE s.stars IS NOT NULL AND s.stats_day ="
+                        + " (SELECT MAX(l.stats_day) FROM repository_stats l WHERE l.repository_id = s.repository_id"
+                        + " AND l.stars IS NOT NULL)) v ON v.repository_id = r.id").append(ownerFilter)
+                        .append(" ORDER BY CASE WHEN v.stars IS NULL THEN 1 ELSE 0 END, v.stars ").append(direction)
+                        .append(", r.repo_key ASC");
             }
         }
         sql.append(" LIMIT :limit OFFSET :offset");

@@ -19,7 +19,14 @@ import io.tidemark.core.model.OwnerReferrer;
 import io.tidemark.core.model.RankedPage;
 import io.tidemark.core.model.RepositoryOrder;
 import io.tidemark.core.port.out.TrafficAggregates;
+import io.tidemark.core.model.Release;
+import io.tidemark.core.model.ReleaseAsset;
+import io.tidemark.core.model.ReleaseHistory;
+import io.tidemark.core.model.ReleaseList;
+import io.tidemark.core.model.RepositoryStats;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.TrafficStore;
+import io.tidemark.storage.persistence.StatsRepository;
 import io.tidemark.storage.persistence.DailySnapshot;
 import io.tidemark.storage.persistence.PathSnapshotEntity;
 import io.tidemark.storage.persistence.PathSnapshotRepository;
@@ -60,8 +67,13 @@ import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
- * The three store roles ({@link TrafficStore}) over Hibernate ORM with Panache, on PostgreSQL or
- * H2 (the schema is Flyway's, see {@code db/migration}).
+ * The three store roles ({@link TrafficStore}) and the counters and releases ({@link
+ * RepositoryStatsStore}) over Hibernate ORM with Panache, on PostgreSQL or H2 (the schema is
+ * Flyway's, see {@code db/migration}).
+ *
+ * <p>Counters are kept with one native "latest sighting per counter" upsert per call; release
+ * lists, like snapshots, with the repository's row locked so that saves of one repository take
+ * turns.
  *
  * <p>Every method is one transaction (or joins the caller's), {@link #mergeAll} included: the
  * whole bulk merge is atomic. Arguments are checked before anything is read or written, by the
@@ -79,7 +91,7 @@ import org.hibernate.exception.ConstraintViolationException;
  */
 @ApplicationScoped
 @Named(PanacheTrafficStore.NAME)
-public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
+public class PanacheTrafficStore implements TrafficStore, RepositoryStatsStore, TrafficAggregates {
 
     /** The bean's name, by which an application selects this store. */
     public static final String NAME = "jpa";
@@ -91,6 +103,7 @@ public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
     private final ReferrerSnapshotRepository referrerSnapshots;
     private final PathSnapshotRepository pathSnapshots;
     private final PanacheTrafficAggregates aggregates;
+    private final StatsRepository statsRows;
 
     public PanacheTrafficStore(
             PanacheTrafficAggregates aggregates,
@@ -99,7 +112,8 @@ public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
             TrafficBucketRepository buckets,
             WindowTotalsRepository totals,
             ReferrerSnapshotRepository referrerSnapshots,
-            PathSnapshotRepository pathSnapshots) {
+            PathSnapshotRepository pathSnapshots,
+            StatsRepository statsRows) {
         this.repositories = repositories;
         this.owners = owners;
         this.buckets = buckets;
@@ -107,6 +121,7 @@ public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
         this.referrerSnapshots = referrerSnapshots;
         this.pathSnapshots = pathSnapshots;
         this.aggregates = aggregates;
+        this.statsRows = statsRows;
     }
 
     // ---- TrafficAggregates: one aggregate query each (PanacheTrafficAggregates)
@@ -442,6 +457,122 @@ public class PanacheTrafficStore implements TrafficStore, TrafficAggregates {
         Optional<RepositoryEntity> entity = repositories.findByKeyForUpdate(repository.key());
         entity.ifPresent(repositories::delete);
         return entity.isPresent();
+    }
+
+    // ---- RepositoryStatsStore
+
+    @Override
+    @Transactional
+    public void saveStats(RepositoryId repository, RepositoryStats stats, Instant seenAt) {
+        required("repository", repository);
+        required("stats", stats);
+        required("seenAt", seenAt);
+        if (!LocalDate.ofInstant(seenAt, java.time.ZoneOffset.UTC).equals(stats.day())) {
+            throw new InvalidInputException("seenAt", "seenAt " + seenAt + " does not lie on " + stats.day());
+        }
+        long repositoryId = repositories.findIdToMerge(repository.key()).orElseThrow(() -> unknown(repository));
+        if (stats.isEmpty()) {
+            return;
+        }
+        statsRows.upsertStats(repositoryId, stats.day(),
+                new Integer[] {stats.stars(), stats.forks(), stats.watchers(), stats.openIssues()},
+                StorageMapper.stored(seenAt));
+    }
+
+    @Override
+    @Transactional
+    public Map<RepositoryId, List<RepositoryStats>> stats(Collection<RepositoryId> repositories, DateRange range) {
+        required("range", range);
+        Set<String> keys = keys(repositories);
+        return grouped(statsRows.stats(keys, range.since(), range.until()), StatsRepository.StatsRow::key,
+                row -> RepositoryId.of(row.ownerName(), row.repoName()), row -> row.day() != null,
+                row -> new RepositoryStats(row.day(), row.counters()[0], row.counters()[1], row.counters()[2],
+                        row.counters()[3]));
+    }
+
+    @Override
+    @Transactional
+    public Map<RepositoryId, Integer> latestStars(Collection<RepositoryId> repositories) {
+        Map<RepositoryId, Integer> stars = new LinkedHashMap<>();
+        for (StatsRepository.StatsRow row : statsRows.latestStars(keys(repositories))) {
+            stars.put(RepositoryId.of(row.ownerName(), row.repoName()), row.counters()[0]);
+        }
+        return stars;
+    }
+
+    /** Like snapshots: the repository locked, the day's list replaced unless it was fetched later. */
+    @Override
+    @Transactional
+    public void saveReleases(RepositoryId repository, ReleaseList releases) {
+        required("repository", repository);
+        required("releases", releases);
+        long repositoryId = lockedId(repository);
+        Instant fetchedAt = StorageMapper.stored(releases.fetchedAt());
+        Instant kept = statsRows.releaseListFetchedAt(repositoryId, releases.day());
+        if (kept != null && kept.isAfter(fetchedAt)) {
+            return;
+        }
+        statsRows.replaceReleaseList(repositoryId, releases.day(), fetchedAt, kept != null);
+        for (Release release : releases.releases()) {
+            statsRows.keepRelease(repositoryId, releases.day(), fetchedAt, release.tagName(), release.name(),
+                    StorageMapper.stored(release.publishedAt()),
+                    release.assets().stream()
+                            .map(asset -> new StatsRepository.Asset(asset.id(), asset.name(), asset.downloadCount()))
+                            .toList());
+        }
+    }
+
+    @Override
+    @Transactional
+    public boolean hasReleasesOf(RepositoryId repository, LocalDate day) {
+        required("repository", repository);
+        required("day", day);
+        Optional<Long> id = repositories.findByKey(repository.key()).map(RepositoryEntity::getId);
+        return id.isPresent() && statsRows.releaseListFetchedAt(id.get(), day) != null;
+    }
+
+    @Override
+    @Transactional
+    public List<ReleaseHistory> releases(RepositoryId repository, int first) {
+        required("repository", repository);
+        if (first < 1) {
+            throw new InvalidInputException("first", "first must be at least 1, was " + first);
+        }
+        Optional<Long> id = repositories.findByKey(repository.key()).map(RepositoryEntity::getId);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        List<StatsRepository.ReleaseRow> rows = statsRows.releases(id.get(), first);
+        Map<Long, TreeMap<LocalDate, List<ReleaseAsset>>> sightings = new HashMap<>();
+        for (StatsRepository.AssetRow row : statsRows.sightings(rows.stream().map(StatsRepository.ReleaseRow::id).toList())) {
+            List<ReleaseAsset> assets = sightings.computeIfAbsent(row.releaseId(), r -> new TreeMap<>())
+                    .computeIfAbsent(row.day(), d -> new ArrayList<>());
+            if (row.assetId() != null) {
+                assets.add(new ReleaseAsset(row.assetId(), row.assetName(), row.downloadCount()));
+            }
+        }
+        List<ReleaseHistory> releases = new ArrayList<>(rows.size());
+        for (StatsRepository.ReleaseRow row : rows) {
+            TreeMap<LocalDate, List<ReleaseAsset>> days = sightings.getOrDefault(row.id(), new TreeMap<>());
+            List<ReleaseAsset> latestAssets = days.isEmpty() ? List.of() : days.lastEntry().getValue();
+            List<ReleaseHistory.Sighting> seen = new ArrayList<>(days.size());
+            days.forEach((day, assets) -> seen.add(new ReleaseHistory.Sighting(day, assets)));
+            releases.add(new ReleaseHistory(
+                    new Release(row.tagName(), row.name(), row.publishedAt(), latestAssets), seen));
+        }
+        return releases;
+    }
+
+    /** The keys of the requested repositories, after the checks every read makes. */
+    private static Set<String> keys(Collection<RepositoryId> repositories) {
+        required("repositories", repositories);
+        Set<String> keys = new LinkedHashSet<>();
+        int i = 0;
+        for (RepositoryId repository : repositories) {
+            required("repositories[" + i++ + "]", repository);
+            keys.add(repository.key());
+        }
+        return keys;
     }
 
     private long knownId(RepositoryId repository) {

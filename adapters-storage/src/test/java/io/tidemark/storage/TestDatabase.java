@@ -19,6 +19,11 @@ public class TestDatabase {
 
     /** Every table, children first. */
     static final List<String> TABLES = List.of(
+            "release_asset_sighting",
+            "release_sighting",
+            "repository_release",
+            "release_list",
+            "repository_stats",
             "referrer_entry",
             "referrer_snapshot",
             "path_entry",

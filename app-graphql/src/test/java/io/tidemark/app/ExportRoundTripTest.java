@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * GitHub simulator over five weeks (pauses included, so there are gaps, cut days and incomplete
  * weeks) is exported, its history deleted, and the export imported into the empty store; every
  * GraphQL answer is then the same as before: daily and weekly series with completeness, window
- * totals, referrer and path snapshots on every day, and whether each repository is still tracked.
+ * totals, referrer and path snapshots on every day, the repository counters per day, and whether
+ * each repository is still tracked.
  * Once through the NDJSON export and once through the zip of CSVs.
  */
 @QuarkusTest
@@ -37,6 +38,7 @@ class ExportRoundTripTest {
         Map<String, String> before = answers(range[0], range[1]);
         assertThat(before.get("hello")).contains("complete:true").contains("complete:false");
         assertThat(before.values()).anyMatch(answer -> answer.contains("referrer:")).anyMatch(answer -> answer.contains("path:"));
+        assertThat(before.get("hello")).as("counters were kept").contains("stars:");
 
         byte[] ndjson = Transfers.export(Map.of());
         byte[] csv = Transfers.export(Map.of("format", "csv"));
@@ -110,7 +112,8 @@ class ExportRoundTripTest {
                     + " viewsDayTotals: viewsWindowTotals(per: DAY) { fetchedAt count uniques }"
                     + " viewsWeekTotals: viewsWindowTotals(per: WEEK) { fetchedAt count uniques }"
                     + " clonesDayTotals: clonesWindowTotals(per: DAY) { fetchedAt count uniques }"
-                    + " clonesWeekTotals: clonesWindowTotals(per: WEEK) { fetchedAt count uniques } } }")
+                    + " clonesWeekTotals: clonesWindowTotals(per: WEEK) { fetchedAt count uniques }"
+                    + " stats { date stars forks watchers openIssues } } }")
                     .getString("data"));
             // Snapshots as served on every day, eight days per request.
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(8)) {

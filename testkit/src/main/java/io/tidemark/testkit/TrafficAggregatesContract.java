@@ -15,6 +15,8 @@ import io.tidemark.core.model.RepositoryOrder;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
+import io.tidemark.core.model.RepositoryStats;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.TrafficAggregates;
 import io.tidemark.core.port.out.TrafficStore;
 import java.time.Instant;
@@ -214,6 +216,42 @@ public abstract class TrafficAggregatesContract {
                     assertThat(pages(order, 4)).as("%s %s %s", field, direction, range).isEqualTo(expected);
                 }
             }
+        }
+    }
+
+    /**
+     * By stars: each repository's stars of the latest day on which stars were seen (a later, lower
+     * figure is the one that counts: stars can go down), in the direction asked, ties by key,
+     * repositories without stars last. Needs a store that keeps counters ({@link
+     * RepositoryStatsStore}); skipped as not applicable to one that does not.
+     */
+    @Test
+    void rankingsByStarsUseTheLatestDayWithStars() {
+        if (!(store instanceof RepositoryStatsStore stats)) {
+            return;
+        }
+        Map<RepositoryId, Long> latest = new HashMap<>();
+        for (int i = 0; i < octo.size() - 2; i++) {
+            RepositoryId id = octo.get(i);
+            LocalDate day = FIRST.plusDays(i);
+            stats.saveStats(id, new RepositoryStats(day, 100 + i, null, null, null), day.atStartOfDay().toInstant(ZoneOffset.UTC));
+            int later = i % 3 == 0 ? 50 : 100 + i; // some went down later; two share a figure
+            stats.saveStats(id, new RepositoryStats(day.plusDays(3), later, 1, null, null),
+                    day.plusDays(3).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60));
+            stats.saveStats(id, new RepositoryStats(day.plusDays(4), null, 2, null, null),
+                    day.plusDays(4).atStartOfDay().toInstant(ZoneOffset.UTC));
+            latest.put(id, (long) later);
+        }
+        for (RepositoryOrder.Direction direction : RepositoryOrder.Direction.values()) {
+            Comparator<Long> byValue = direction == RepositoryOrder.Direction.ASC
+                    ? Comparator.nullsLast(Comparator.<Long>naturalOrder())
+                    : Comparator.nullsLast(Comparator.<Long>reverseOrder());
+            List<String> expected = octo.stream()
+                    .sorted(Comparator.comparing((RepositoryId id) -> latest.get(id), byValue).thenComparing(RepositoryId::key))
+                    .map(id -> id.key() + "=" + latest.get(id))
+                    .toList();
+            assertThat(pages(new RepositoryOrder(RepositoryOrder.Field.STARS, direction, DateRange.ALL), 3))
+                    .as("by stars %s", direction).isEqualTo(expected);
         }
     }
 

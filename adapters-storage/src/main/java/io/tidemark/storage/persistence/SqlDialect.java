@@ -7,8 +7,8 @@ import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
- * The native statements that differ per database: atomic "keep the maximum" upserts and
- * "insert unless present". Chosen from the Hibernate dialect of the persistence unit, so from
+ * The native statements that differ per database: atomic "keep the maximum" upserts,
+ * "insert unless present", and the "latest sighting per counter" upsert of the counters. Chosen from the Hibernate dialect of the persistence unit, so from
  * {@code quarkus.datasource.db-kind}.
  */
 enum SqlDialect {
@@ -105,6 +105,7 @@ enum SqlDialect {
     final String insertRepositoryUnlessPresent;
     final String insertOwnerUnlessPresent;
     final boolean lockRepositoryToMerge;
+    final String upsertStatsLatest;
 
     SqlDialect(
             String upsertBucketMax,
@@ -117,6 +118,63 @@ enum SqlDialect {
         this.insertRepositoryUnlessPresent = insertRepositoryUnlessPresent;
         this.insertOwnerUnlessPresent = insertOwnerUnlessPresent;
         this.lockRepositoryToMerge = lockRepositoryToMerge;
+        this.upsertStatsLatest = lockRepositoryToMerge ? h2StatsUpsert() : postgresStatsUpsert();
+    }
+
+    /**
+     * The counters of {@code repository_stats}, each with its {@code _seen_at} column (a method, not
+     * a constant: the constructor of the constants uses it before the enum's static fields exist).
+     */
+    static java.util.List<String> counters() {
+        return java.util.List.of("stars", "forks", "watchers", "open_issues");
+    }
+
+    /**
+     * Per counter: the sighting's value and instant replace the kept ones when it has the counter
+     * and the kept one was not seen later ({@code new} is the row offered, {@code t} the kept).
+     */
+    private static String latestPerCounter(String offered) {
+        StringBuilder set = new StringBuilder();
+        for (String counter : counters()) {
+            String newer = "CASE WHEN " + offered + "." + counter + "_seen_at IS NOT NULL AND (t." + counter
+                    + "_seen_at IS NULL OR t." + counter + "_seen_at <= " + offered + "." + counter + "_seen_at)";
+            if (set.length() > 0) {
+                set.append(",\n    ");
+            }
+            set.append(counter).append(" = ").append(newer).append(" THEN ").append(offered).append('.').append(counter)
+                    .append(" ELSE t.").append(counter).append(" END,\n    ")
+                    .append(counter).append("_seen_at = ").append(newer).append(" THEN ").append(offered).append('.')
+                    .append(counter).append("_seen_at ELSE t.").append(counter).append("_seen_at END");
+        }
+        return set.toString();
+    }
+
+    private static String columns() {
+        StringBuilder columns = new StringBuilder("repository_id, stats_day");
+        for (String counter : counters()) {
+            columns.append(", ").append(counter).append(", ").append(counter).append("_seen_at");
+        }
+        return columns.toString();
+    }
+
+    private static String postgresStatsUpsert() {
+        return "INSERT INTO repository_stats AS t (" + columns() + ")\n"
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\n"
+                + "ON CONFLICT (repository_id, stats_day) DO UPDATE SET\n    " + latestPerCounter("EXCLUDED");
+    }
+
+    private static String h2StatsUpsert() {
+        StringBuilder values = new StringBuilder("CAST(? AS BIGINT), CAST(? AS DATE)");
+        StringBuilder inserted = new StringBuilder("s.repository_id, s.stats_day");
+        for (String counter : counters()) {
+            values.append(", CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE)");
+            inserted.append(", s.").append(counter).append(", s.").append(counter).append("_seen_at");
+        }
+        return "MERGE INTO repository_stats t\n"
+                + "USING (VALUES (" + values + ")) AS s (" + columns() + ")\n"
+                + "ON t.repository_id = s.repository_id AND t.stats_day = s.stats_day\n"
+                + "WHEN MATCHED THEN UPDATE SET\n    " + latestPerCounter("s") + "\n"
+                + "WHEN NOT MATCHED THEN INSERT (" + columns() + ")\n    VALUES (" + inserted + ")";
     }
 
     /** The dialect of the persistence unit behind {@code entityManager}. */

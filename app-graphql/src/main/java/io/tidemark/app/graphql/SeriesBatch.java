@@ -28,6 +28,11 @@ final class SeriesBatch {
         this.repositories = List.copyOf(repositories);
     }
 
+    /** The repositories of the result, for other per-page reads (counters). */
+    List<RepositoryId> repositories() {
+        return repositories;
+    }
+
     TrafficSeries series(
             RepositoryId repository, TrafficKind kind, io.tidemark.core.model.Granularity granularity, DateRange range) {
         Map<RepositoryId, TrafficSeries> all = loaded.computeIfAbsent(

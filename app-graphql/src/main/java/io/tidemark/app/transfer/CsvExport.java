@@ -42,6 +42,7 @@ final class CsvExport implements Consumer<HistoryFact>, AutoCloseable {
         open("window_totals.csv", "repository,kind,per,fetched_at,count,uniques");
         open("referrers.csv", "repository,taken_at,rank,referrer,count,uniques");
         open("paths.csv", "repository,taken_at,rank,path,title,count,uniques");
+        open("stats.csv", "repository,day,counter,value");
     }
 
     private void open(String name, String header) throws IOException {
@@ -87,6 +88,9 @@ final class CsvExport implements Consumer<HistoryFact>, AutoCloseable {
                 row("referrers.csv", repository, takenAt, String.valueOf(i + 1), referrer.referrer(),
                         String.valueOf(referrer.count()), String.valueOf(referrer.uniques()));
             }
+        } else if (fact instanceof HistoryFact.Stat stat) {
+            row("stats.csv", stat.repository().nameWithOwner(), stat.day().toString(), NdjsonExport.lower(stat.counter()),
+                    String.valueOf(stat.value()));
         } else if (fact instanceof HistoryFact.Paths paths) {
             String repository = paths.repository().nameWithOwner();
             String takenAt = paths.snapshot().takenAt().toString();

@@ -2,6 +2,8 @@ package io.tidemark.app.wiring;
 
 import io.quarkus.runtime.Startup;
 import io.tidemark.app.config.TidemarkConfig;
+import io.tidemark.core.port.out.RepositoryStatsSource;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
 import jakarta.enterprise.inject.Any;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +50,25 @@ public class Adapters {
                 .chooseOne(config.store());
         LOG.infof("Sources: %s (the first answers syncs); store: %s",
                 String.join(", ", this.sources.keySet()), config.store());
+        if (statsSource().isEmpty() || statsStore().isEmpty()) {
+            LOG.infof("Repository counters and releases are not kept: %s",
+                    statsStore().isEmpty() ? "the store " + config.store() + " does not implement RepositoryStatsStore"
+                            : "the source " + this.sources.keySet().iterator().next()
+                                    + " does not implement RepositoryStatsSource");
+        }
+    }
+
+    /**
+     * The first source in its counters role, when it has one ({@link RepositoryStatsSource} is a
+     * separate port, so that sources written before it still work).
+     */
+    public Optional<RepositoryStatsSource> statsSource() {
+        return source() instanceof RepositoryStatsSource stats ? Optional.of(stats) : Optional.empty();
+    }
+
+    /** The store in its counters role, when it has one (see {@link RepositoryStatsStore}). */
+    public Optional<RepositoryStatsStore> statsStore() {
+        return store instanceof RepositoryStatsStore stats ? Optional.of(stats) : Optional.empty();
     }
 
     /** The source that answers every sync and owner listing: the first named. */

@@ -1,7 +1,9 @@
 package io.tidemark.app.wiring;
 
 import io.tidemark.app.config.TidemarkConfig;
+import io.tidemark.core.port.in.QueryStatsUseCase;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
+import io.tidemark.core.service.StatsQueryService;
 import io.tidemark.core.port.in.SyncFreshnessUseCase;
 import io.tidemark.core.port.in.SyncDueRepositoriesUseCase;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
@@ -54,6 +56,10 @@ public class CoreServices {
     @Produces
     @Singleton
     SyncRepositoryUseCase sync(Adapters adapters, Clock clock, TidemarkConfig config) {
+        if (adapters.statsSource().isPresent() && adapters.statsStore().isPresent()) {
+            return new SyncService(adapters.source(), adapters.store(), adapters.statsSource().get(),
+                    adapters.statsStore().get(), clock, config.syncInterval());
+        }
         return new SyncService(adapters.source(), adapters.store(), clock, config.syncInterval());
     }
 
@@ -71,17 +77,24 @@ public class CoreServices {
 
     @Produces
     @Singleton
+    QueryStatsUseCase stats(Adapters adapters) {
+        return new StatsQueryService(adapters.statsStore().orElse(null));
+    }
+
+    @Produces
+    @Singleton
     ImportHistoryUseCase imports(@All List<HistoryArchive> archives, Adapters adapters, Clock clock) {
         List<HistoryArchive> ordered = new ArrayList<>(archives);
         // A fixed order, so a file two archives recognise is always read by the same one.
         ordered.sort(Comparator.comparing(archive -> String.join(",", new TreeSet<>(archive.formats()))));
-        return new ImportService(ordered, adapters.store(), adapters.store(), adapters.store(), clock);
+        return new ImportService(ordered, adapters.store(), adapters.store(), adapters.store(),
+                adapters.statsStore().orElse(null), clock);
     }
 
     @Produces
     @Singleton
     ExportHistoryUseCase exports(Adapters adapters) {
-        return new ExportService(adapters.store(), adapters.store(), adapters.store());
+        return new ExportService(adapters.store(), adapters.store(), adapters.store(), adapters.statsStore().orElse(null));
     }
 
     /** With the store's own aggregates when it has them (one query each), else computed by core. */

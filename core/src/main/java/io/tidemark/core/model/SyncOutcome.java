@@ -61,14 +61,18 @@ public sealed interface SyncOutcome {
         UPSTREAM_ERROR
     }
 
-    /** One answer a sync fetches and keeps on its own: a window or a snapshot. */
+    /** One answer a sync fetches and keeps on its own: a window, a snapshot, the counters or the releases. */
     enum Part {
         VIEWS_PER_DAY(TrafficKind.VIEWS, Granularity.DAY, "views per day"),
         VIEWS_PER_WEEK(TrafficKind.VIEWS, Granularity.WEEK, "views per week"),
         CLONES_PER_DAY(TrafficKind.CLONES, Granularity.DAY, "clones per day"),
         CLONES_PER_WEEK(TrafficKind.CLONES, Granularity.WEEK, "clones per week"),
         TOP_REFERRERS(null, null, "top referrers"),
-        POPULAR_PATHS(null, null, "popular paths");
+        POPULAR_PATHS(null, null, "popular paths"),
+        /** The repository's counters (stars, forks, watchers, open issues); since version 2. */
+        REPOSITORY_STATS(null, null, "repository counters"),
+        /** The releases and their download counts; since version 2. */
+        RELEASES(null, null, "releases");
 
         private final TrafficKind kind;
         private final Granularity granularity;

@@ -12,7 +12,9 @@ import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.WindowTotals;
 import io.tidemark.core.port.in.ExportHistoryUseCase;
+import io.tidemark.core.model.RepositoryStats;
 import io.tidemark.core.port.out.RepositoryRegistry;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.SnapshotStore;
 import io.tidemark.core.port.out.TrafficHistory;
 import java.time.LocalDate;
@@ -35,8 +37,16 @@ public final class ExportService implements ExportHistoryUseCase {
     private final RepositoryRegistry registry;
     private final TrafficHistory history;
     private final SnapshotStore snapshots;
+    private final RepositoryStatsStore stats;
 
     public ExportService(RepositoryRegistry registry, TrafficHistory history, SnapshotStore snapshots) {
+        this(registry, history, snapshots, null);
+    }
+
+    /** @param stats the kept repository counters, or null when the store keeps none */
+    public ExportService(RepositoryRegistry registry, TrafficHistory history, SnapshotStore snapshots,
+            RepositoryStatsStore stats) {
+        this.stats = stats;
         this.registry = Objects.requireNonNull(registry);
         this.history = Objects.requireNonNull(history);
         this.snapshots = Objects.requireNonNull(snapshots);
@@ -93,6 +103,16 @@ public final class ExportService implements ExportHistoryUseCase {
                 .forEach(snapshot -> facts.accept(new HistoryFact.Referrers(id, snapshot)));
         everySnapshot(day -> snapshots.topPaths(id, day), TopPaths::day)
                 .forEach(snapshot -> facts.accept(new HistoryFact.Paths(id, snapshot)));
+        if (stats != null) {
+            for (RepositoryStats day : stats.stats(List.of(id), DateRange.ALL).getOrDefault(id, List.of())) {
+                for (HistoryFact.Counter counter : HistoryFact.Counter.values()) {
+                    Integer value = day.get(counter);
+                    if (value != null) {
+                        facts.accept(new HistoryFact.Stat(id, day.day(), counter, value));
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -15,7 +15,9 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.port.in.ImportHistoryUseCase;
 import io.tidemark.core.port.out.HistoryArchive;
+import io.tidemark.core.model.RepositoryStats;
 import io.tidemark.core.port.out.RepositoryRegistry;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.SnapshotStore;
 import io.tidemark.core.port.out.TrafficHistory;
 import java.time.Clock;
@@ -46,6 +48,11 @@ import java.util.function.Consumer;
  * importing the same file again changes nothing. Days absent from the file are gaps, unless the
  * caller states the file is dense: then the days of its range that no row has are merged as
  * observed zeros (which, by the maximum, only ever add a day that was not kept).
+ *
+ * <p>Repository counters ({@link HistoryFact.Stat}) are kept as seen on their day (with a {@link
+ * RepositoryStatsStore}), at the start of that day: a counter Tidemark fetched itself that day is
+ * never replaced by an imported one, and importing the same file again changes nothing. Without a
+ * counters store they are reported as skipped.
  */
 public final class ImportService implements ImportHistoryUseCase {
 
@@ -59,6 +66,7 @@ public final class ImportService implements ImportHistoryUseCase {
     private final RepositoryRegistry registry;
     private final TrafficHistory history;
     private final SnapshotStore snapshots;
+    private final RepositoryStatsStore stats;
     private final Clock clock;
 
     public ImportService(
@@ -67,6 +75,20 @@ public final class ImportService implements ImportHistoryUseCase {
             TrafficHistory history,
             SnapshotStore snapshots,
             Clock clock) {
+        this(archives, registry, history, snapshots, null, clock);
+    }
+
+    /**
+     * @param stats where repository counters are kept, or null to report them as skipped
+     */
+    public ImportService(
+            List<HistoryArchive> archives,
+            RepositoryRegistry registry,
+            TrafficHistory history,
+            SnapshotStore snapshots,
+            RepositoryStatsStore stats,
+            Clock clock) {
+        this.stats = stats;
         this.archives = List.copyOf(archives);
         this.registry = Objects.requireNonNull(registry);
         this.history = Objects.requireNonNull(history);
@@ -213,6 +235,14 @@ public final class ImportService implements ImportHistoryUseCase {
                 repositories.putIfAbsent(paths.repository(), true);
             } else if (fact instanceof HistoryFact.Stat stat) {
                 repositories.putIfAbsent(stat.repository(), true);
+                if (stat.day().isBefore(FIRST_DAY) || stat.day().isAfter(lastDay)) {
+                    throw new InvalidInputException("day", "a counter of " + stat.day()
+                            + " cannot be GitHub's: it must lie between " + FIRST_DAY + " and today");
+                }
+                if (stat.value() > Integer.MAX_VALUE) {
+                    throw new InvalidInputException(stat.counter().label(),
+                            stat.counter().label() + " " + stat.value() + " is larger than any GitHub counter");
+                }
             }
         }
     }
@@ -221,7 +251,7 @@ public final class ImportService implements ImportHistoryUseCase {
     private static final class Counts {
         boolean newlyTracked;
         long daysRead, daysRaised, daysNotLarger, zeroDaysAdded, weeksRead, weeksRaised, totalsRead;
-        long snapshotsKept, snapshotsIgnored;
+        long snapshotsKept, snapshotsIgnored, statsKept;
         final Map<HistoryFact.Counter, Long> statsSkipped = new EnumMap<>(HistoryFact.Counter.class);
     }
 
@@ -234,6 +264,8 @@ public final class ImportService implements ImportHistoryUseCase {
         private final Map<RepositoryId, Counts> counts = new LinkedHashMap<>();
         private final Map<RepositoryId, Map<SeriesKey, TreeMap<LocalDate, KeptBucket>>> slice = new HashMap<>();
         private final Map<RepositoryId, List<Observations>> totals = new HashMap<>();
+        /** Counters read, per repository and day (the last of a counter read in the file wins). */
+        private final Map<RepositoryId, Map<LocalDate, RepositoryStats>> counters = new HashMap<>();
         private int sliced;
 
         Keeper(Instant now, Check check) {
@@ -277,7 +309,17 @@ public final class ImportService implements ImportHistoryUseCase {
             } else if (fact instanceof HistoryFact.Paths paths) {
                 keep(paths.repository(), paths.snapshot());
             } else if (fact instanceof HistoryFact.Stat stat) {
-                report(stat.repository()).statsSkipped.merge(stat.counter(), 1L, Long::sum);
+                if (stats == null) {
+                    report(stat.repository()).statsSkipped.merge(stat.counter(), 1L, Long::sum);
+                    return;
+                }
+                report(stat.repository()).statsKept++;
+                counters.computeIfAbsent(stat.repository(), r -> new HashMap<>())
+                        .merge(stat.day(), RepositoryStats.of(stat.day(), stat.counter(), (int) stat.value()),
+                                (kept, read) -> kept.with(stat.counter(), (int) stat.value()));
+                if (++sliced >= SLICE) {
+                    flush();
+                }
             }
         }
 
@@ -328,6 +370,9 @@ public final class ImportService implements ImportHistoryUseCase {
             if (!merge.isEmpty()) {
                 history.mergeAll(merge);
             }
+            counters.forEach((repository, days) -> days.values().forEach(day ->
+                    stats.saveStats(repository, day, day.day().atStartOfDay(ZoneOffset.UTC).toInstant())));
+            counters.clear();
             slice.clear();
             totals.clear();
             sliced = 0;
@@ -376,7 +421,7 @@ public final class ImportService implements ImportHistoryUseCase {
                 Counts of = entry.getValue();
                 repositories.add(new ImportReport.RepositoryReport(entry.getKey().nameWithOwner(), of.newlyTracked,
                         of.daysRead, of.daysRaised, of.daysNotLarger, of.zeroDaysAdded, of.weeksRead, of.weeksRaised,
-                        of.totalsRead, of.snapshotsKept, of.snapshotsIgnored, 0));
+                        of.totalsRead, of.snapshotsKept, of.snapshotsIgnored, of.statsKept));
                 of.statsSkipped.forEach((counter, count) -> skipped.add(new ImportReport.Skipped(
                         counter.label() + " of " + entry.getKey().nameWithOwner(), count,
                         "Tidemark keeps no history of repository counters yet (stars, forks, watchers, open issues)")));

@@ -17,6 +17,7 @@ import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.port.in.OwnerTrafficUseCase;
 import io.tidemark.core.port.in.QueryTrafficUseCase;
 import io.tidemark.core.port.out.RepositoryRegistry;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.SnapshotStore;
 import io.tidemark.core.port.out.TrafficAggregates;
 import io.tidemark.core.port.out.TrafficHistory;
@@ -207,8 +208,16 @@ public final class OwnerTrafficService implements OwnerTrafficUseCase {
 
         private Map<RepositoryId, Long> values(Collection<TrackedRepository> repositories, RepositoryOrder order) {
             Map<RepositoryId, Long> values = new HashMap<>();
+            if (order.field() == RepositoryOrder.Field.STARS) {
+                // The stars of each repository's latest day with stars; unknown without a counter store.
+                if (history instanceof RepositoryStatsStore stats) {
+                    List<RepositoryId> ids = repositories.stream().map(TrackedRepository::id).toList();
+                    stats.latestStars(ids).forEach((id, stars) -> values.put(id, (long) stars));
+                }
+                return values;
+            }
             if (order.field() != RepositoryOrder.Field.VIEWS && order.field() != RepositoryOrder.Field.CLONES) {
-                return values; // STARS: no counter history in this store; every value unknown
+                return values;
             }
             TrafficKind kind = order.field() == RepositoryOrder.Field.VIEWS ? TrafficKind.VIEWS : TrafficKind.CLONES;
             List<RepositoryId> ids = repositories.stream().map(TrackedRepository::id).toList();

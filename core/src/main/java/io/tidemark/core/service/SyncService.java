@@ -1,6 +1,10 @@
 package io.tidemark.core.service;
 
 import io.tidemark.core.model.Granularity;
+import io.tidemark.core.model.DateRange;
+import io.tidemark.core.model.ReleaseList;
+import io.tidemark.core.model.RepositoryCounters;
+import io.tidemark.core.model.RepositoryStats;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.model.SyncStatus;
@@ -8,6 +12,8 @@ import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.port.in.SyncRepositoryUseCase;
+import io.tidemark.core.port.out.RepositoryStatsSource;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
 import io.tidemark.core.port.out.TrafficStore;
@@ -20,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Implements {@link SyncRepositoryUseCase}: fetches the windows and snapshots of a repository that
@@ -43,6 +50,14 @@ import java.util.Objects;
  *       after a sync that failed wholly or in part, the whole daily part is fetched again (a
  *       repeat is usually a free {@code 304}). Until the day is known, the daily part counts as
  *       not done.
+ *   <li>The repository's counters and its releases (when the service has a {@link
+ *       RepositoryStatsSource} and a {@link RepositoryStatsStore}) are fetched at most once per UTC
+ *       day too, each on the evidence of its own: the counters when the store keeps no counters of
+ *       GitHub's day with every counter seen, the releases when it keeps no release list of that
+ *       day. A part that failed is so fetched again on the next sync, and one that was kept is
+ *       not, whatever else failed. Until the day is known, they count as not done; the counters'
+ *       answer then tells the day. The releases are one call for up to 100 releases (further pages
+ *       only when the first is full).
  * </ul>
  *
  * The policy needs no state of its own: the kept snapshots and the recorded sync status are the
@@ -67,6 +82,8 @@ public final class SyncService implements SyncRepositoryUseCase {
 
     private final TrafficSource source;
     private final TrafficStore store;
+    private final RepositoryStatsSource statsSource;
+    private final RepositoryStatsStore statsStore;
     private final Clock clock;
     private final Duration interval;
 
@@ -74,8 +91,31 @@ public final class SyncService implements SyncRepositoryUseCase {
      * @param interval how long after a sync the repository is due again
      */
     public SyncService(TrafficSource source, TrafficStore store, Clock clock, Duration interval) {
+        this(source, store, Optional.empty(), clock, interval);
+    }
+
+    /**
+     * A sync that also fetches and keeps the repository's counters and releases, once per UTC day.
+     *
+     * @param statsSource where counters and releases come from (usually the same object as
+     *     {@code source})
+     * @param statsStore where they are kept (the same store as {@code store}: its repositories)
+     * @param interval how long after a sync the repository is due again
+     */
+    public SyncService(TrafficSource source, TrafficStore store, RepositoryStatsSource statsSource,
+            RepositoryStatsStore statsStore, Clock clock, Duration interval) {
+        this(source, store, Optional.of(new Stats(
+                Objects.requireNonNull(statsSource, "statsSource"), Objects.requireNonNull(statsStore, "statsStore"))),
+                clock, interval);
+    }
+
+    private record Stats(RepositoryStatsSource source, RepositoryStatsStore store) {}
+
+    private SyncService(TrafficSource source, TrafficStore store, Optional<Stats> stats, Clock clock, Duration interval) {
         this.source = Objects.requireNonNull(source);
         this.store = Objects.requireNonNull(store);
+        this.statsSource = stats.map(Stats::source).orElse(null);
+        this.statsStore = stats.map(Stats::store).orElse(null);
         this.clock = Objects.requireNonNull(clock);
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the sync interval must be positive, was " + interval);
@@ -132,6 +172,7 @@ public final class SyncService implements SyncRepositoryUseCase {
         boolean lastSyncClean = tracked.sync().lastError() == null;
         Parts parts = new Parts();
         try {
+            LocalDate[] githubDay = new LocalDate[1];
             boolean dayKnown = false;
             boolean dailyPartDone = false;
             for (TrafficKind kind : TrafficKind.values()) {
@@ -147,8 +188,8 @@ public final class SyncService implements SyncRepositoryUseCase {
                     });
                     if (kept && !dayKnown) {
                         dayKnown = true;
-                        LocalDate githubDay = LocalDate.ofInstant(answeredAt[0], ZoneOffset.UTC);
-                        dailyPartDone = lastSyncClean && dailyPartDone(repository, githubDay);
+                        githubDay[0] = LocalDate.ofInstant(answeredAt[0], ZoneOffset.UTC);
+                        dailyPartDone = lastSyncClean && dailyPartDone(repository, githubDay[0]);
                     }
                 }
             }
@@ -157,6 +198,23 @@ public final class SyncService implements SyncRepositoryUseCase {
                         () -> store.save(repository, source.fetchTopReferrers(repository)));
                 parts.keep(SyncOutcome.Part.POPULAR_PATHS,
                         () -> store.save(repository, source.fetchTopPaths(repository)));
+            }
+            if (statsSource != null) {
+                if (githubDay[0] == null || !countersKept(repository, githubDay[0])) {
+                    parts.keep(SyncOutcome.Part.REPOSITORY_STATS, () -> {
+                        RepositoryCounters counters = statsSource.fetchCounters(repository);
+                        statsStore.saveStats(repository, counters.stats(), counters.fetchedAt());
+                        if (githubDay[0] == null) {
+                            githubDay[0] = counters.day();
+                        }
+                    });
+                }
+                if (githubDay[0] == null || !statsStore.hasReleasesOf(repository, githubDay[0])) {
+                    parts.keep(SyncOutcome.Part.RELEASES, () -> {
+                        ReleaseList releases = statsSource.fetchReleases(repository);
+                        statsStore.saveReleases(repository, releases);
+                    });
+                }
             }
         } catch (SourceDown down) {
             // falls through: nothing was kept, which makes the sync a failure below
@@ -184,6 +242,12 @@ public final class SyncService implements SyncRepositoryUseCase {
         Instant syncedAt = clock.instant();
         store.recordSync(repository, new SyncStatus(syncedAt, startedAt, null, syncedAt.plus(interval)));
         return new SyncOutcome.Synced(repository, syncedAt);
+    }
+
+    /** Whether every counter of {@code day} is already kept. */
+    private boolean countersKept(RepositoryId repository, LocalDate day) {
+        return statsStore.stats(List.of(repository), new DateRange(day, day)).getOrDefault(repository, List.of())
+                .stream().anyMatch(RepositoryStats::hasEveryCounter);
     }
 
     /** Whether the week windows and snapshots of {@code day} were already fetched and kept. */

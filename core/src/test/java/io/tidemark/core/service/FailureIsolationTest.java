@@ -47,6 +47,8 @@ class FailureIsolationTest {
             case CLONES_PER_WEEK -> "CLONES WEEK";
             case TOP_REFERRERS -> "referrers";
             case POPULAR_PATHS -> "paths";
+            case REPOSITORY_STATS -> "counters";
+            case RELEASES -> "releases";
         };
     }
 
@@ -76,7 +78,7 @@ class FailureIsolationTest {
         store.track(HELLO, NOW.minus(Duration.ofDays(1)));
         failing.forEach(part -> source.failPart(HELLO, call(part), () -> upstream(part)));
 
-        SyncOutcome outcome = new SyncService(source, store, clock, INTERVAL).sync(HELLO);
+        SyncOutcome outcome = new SyncService(source, store, source, store, clock, INTERVAL).sync(HELLO);
 
         List<Part> inOrder = Arrays.stream(Part.values()).toList();
         List<Part> failed = inOrder.stream().filter(failing::contains).toList();
@@ -205,6 +207,8 @@ class FailureIsolationTest {
             case CLONES_PER_WEEK -> !series(store, TrafficKind.CLONES, Granularity.WEEK).isEmpty();
             case TOP_REFERRERS -> store.topReferrers(HELLO, null).isPresent();
             case POPULAR_PATHS -> store.topPaths(HELLO, null).isPresent();
+            case REPOSITORY_STATS -> !store.stats(List.of(HELLO), DateRange.ALL).get(HELLO).isEmpty();
+            case RELEASES -> !store.releases(HELLO, 10).isEmpty();
         };
     }
 

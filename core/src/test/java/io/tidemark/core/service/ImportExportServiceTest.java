@@ -13,6 +13,7 @@ import io.tidemark.core.model.KeptBucket;
 import io.tidemark.core.model.PopularPath;
 import io.tidemark.core.model.Referrer;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.RepositoryStats;
 import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrafficKind;
@@ -90,7 +91,7 @@ class ImportExportServiceTest {
     private void empty() {
         store = new InMemoryTrafficStore();
         archive = new ListArchive();
-        imports = new ImportService(List.of(archive), store, store, store, new MutableClock(NOW));
+        imports = new ImportService(List.of(archive), store, store, store, store, new MutableClock(NOW));
     }
 
     private ImportReport importFile(String name, Options options) {
@@ -241,10 +242,36 @@ class ImportExportServiceTest {
         assertThat(store.find(REPO)).isEmpty();
     }
 
-    /** Stars and forks have nowhere to go yet: reported as skipped, never dropped silently. */
+    /**
+     * Counters are kept as seen on their day, counted in the report; a counter Tidemark fetched
+     * itself that day is never replaced by an imported one; importing again changes nothing.
+     */
     @Test
-    void countersAreReportedAsSkipped() {
+    void countersAreKeptAsSeenOnTheirDay() {
         empty();
+        store.track(REPO, NOW);
+        store.saveStats(REPO, new RepositoryStats(FIRST.plusDays(1), 40, null, null, null),
+                FIRST.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600));
+        archive.files.put("stars", List.of(
+                new HistoryFact.Stat(REPO, FIRST, HistoryFact.Counter.STARS, 10),
+                new HistoryFact.Stat(REPO, FIRST.plusDays(1), HistoryFact.Counter.STARS, 11),
+                new HistoryFact.Stat(REPO, FIRST, HistoryFact.Counter.FORKS, 2)));
+
+        ImportReport report = importFile("stars", Options.DEFAULT);
+        importFile("stars", Options.DEFAULT);
+
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.repositories().get(0).statsKept()).isEqualTo(3);
+        assertThat(store.stats(List.of(REPO), DateRange.ALL).get(REPO)).containsExactly(
+                new RepositoryStats(FIRST, 10, 2, null, null),
+                new RepositoryStats(FIRST.plusDays(1), 40, null, null, null));
+    }
+
+    /** Without a counters store, counters are reported as skipped, never dropped silently. */
+    @Test
+    void withoutACountersStoreCountersAreReportedAsSkipped() {
+        empty();
+        imports = new ImportService(List.of(archive), store, store, store, new MutableClock(NOW));
         archive.files.put("stars", List.of(
                 new HistoryFact.Stat(REPO, FIRST, HistoryFact.Counter.STARS, 10),
                 new HistoryFact.Stat(REPO, FIRST.plusDays(1), HistoryFact.Counter.STARS, 11),
@@ -305,17 +332,21 @@ class ImportExportServiceTest {
                 store.save(repository, new TopReferrers(at, random.nextBoolean() ? List.of()
                         : List.of(new Referrer("r" + random.nextInt(5) + ".example", 3, 2))));
                 store.save(repository, new TopPaths(at, List.of(new PopularPath("/p", "title, with \"quotes\"", 4, 1))));
+                if (random.nextBoolean()) {
+                    store.saveStats(repository, new RepositoryStats(LocalDate.ofInstant(at, java.time.ZoneOffset.UTC),
+                            random.nextInt(100), random.nextBoolean() ? null : random.nextInt(9), null, random.nextInt(5)), at);
+                }
             }
         }
         store.untrack(repositories.get(1));
 
         List<HistoryFact> exported = new ArrayList<>();
-        new ExportService(store, store, store).export(ExportHistoryUseCase.Scope.EVERYTHING, exported::add);
+        new ExportService(store, store, store, store).export(ExportHistoryUseCase.Scope.EVERYTHING, exported::add);
 
         InMemoryTrafficStore empty = new InMemoryTrafficStore();
         ListArchive fromExport = new ListArchive();
         fromExport.files.put("export", exported);
-        new ImportService(List.of(fromExport), empty, empty, empty, new MutableClock(NOW))
+        new ImportService(List.of(fromExport), empty, empty, empty, empty, new MutableClock(NOW))
                 .importFile(new ArchiveFile("export", Path.of("unused")), Options.DEFAULT);
 
         assertThat(empty.trackedOwners()).isEqualTo(store.trackedOwners());
@@ -335,8 +366,9 @@ class ImportExportServiceTest {
                 assertThat(empty.topPaths(repository, day)).isEqualTo(store.topPaths(repository, day));
             }
         }
+        assertThat(empty.stats(repositories, DateRange.ALL)).isEqualTo(store.stats(repositories, DateRange.ALL));
         List<HistoryFact> again = new ArrayList<>();
-        new ExportService(empty, empty, empty).export(ExportHistoryUseCase.Scope.EVERYTHING, again::add);
+        new ExportService(empty, empty, empty, empty).export(ExportHistoryUseCase.Scope.EVERYTHING, again::add);
         assertThat(again).isEqualTo(exported);
     }
 

@@ -13,6 +13,12 @@ import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrackedRepository;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.WindowTotals;
+import io.tidemark.core.model.HistoryFact;
+import io.tidemark.core.model.Release;
+import io.tidemark.core.model.ReleaseHistory;
+import io.tidemark.core.model.ReleaseList;
+import io.tidemark.core.model.RepositoryStats;
+import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.TrafficStore;
 import io.tidemark.core.port.out.TrafficAggregates;
 import io.tidemark.core.service.OwnerTrafficService;
@@ -43,7 +49,13 @@ import java.util.TreeMap;
  * Like every store, it runs no domain logic but the merge rule: it keeps the {@link Observations}
  * it is given with {@link KeptBucket#mergedWith}.
  */
-public final class InMemoryTrafficStore implements TrafficStore, TrafficAggregates {
+public final class InMemoryTrafficStore implements TrafficStore, RepositoryStatsStore, TrafficAggregates {
+
+    /** One day's counters, each with the instant it was seen at. */
+    private static final class StatsDay {
+        final Map<HistoryFact.Counter, Integer> values = new java.util.EnumMap<>(HistoryFact.Counter.class);
+        final Map<HistoryFact.Counter, Instant> seenAt = new java.util.EnumMap<>(HistoryFact.Counter.class);
+    }
 
     private record SeriesKey(TrafficKind kind, Granularity granularity) {}
 
@@ -53,6 +65,8 @@ public final class InMemoryTrafficStore implements TrafficStore, TrafficAggregat
         final Map<SeriesKey, NavigableMap<Instant, WindowTotals>> totals = new LinkedHashMap<>();
         final NavigableMap<LocalDate, TopReferrers> referrers = new TreeMap<>();
         final NavigableMap<LocalDate, TopPaths> paths = new TreeMap<>();
+        final NavigableMap<LocalDate, StatsDay> stats = new TreeMap<>();
+        final NavigableMap<LocalDate, ReleaseList> releaseLists = new TreeMap<>();
 
         Entry(TrackedRepository repository) {
             this.repository = repository;
@@ -303,6 +317,126 @@ public final class InMemoryTrafficStore implements TrafficStore, TrafficAggregat
     private static <T> Optional<T> latest(NavigableMap<LocalDate, T> snapshots, LocalDate day) {
         Map.Entry<LocalDate, T> found = day == null ? snapshots.lastEntry() : snapshots.floorEntry(day);
         return Optional.ofNullable(found).map(Map.Entry::getValue);
+    }
+
+    // ---- RepositoryStatsStore
+
+    @Override
+    public synchronized void saveStats(RepositoryId repository, RepositoryStats stats, Instant seenAt) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(stats, "stats");
+        Objects.requireNonNull(seenAt, "seenAt");
+        if (!LocalDate.ofInstant(seenAt, ZoneOffset.UTC).equals(stats.day())) {
+            throw new InvalidInputException("seenAt", "seenAt " + seenAt + " does not lie on " + stats.day());
+        }
+        Entry entry = known(repository);
+        if (stats.isEmpty()) {
+            return;
+        }
+        StatsDay day = entry.stats.computeIfAbsent(stats.day(), d -> new StatsDay());
+        for (HistoryFact.Counter counter : HistoryFact.Counter.values()) {
+            Integer value = stats.get(counter);
+            Instant kept = day.seenAt.get(counter);
+            if (value != null && (kept == null || !kept.isAfter(seenAt))) {
+                day.values.put(counter, value);
+                day.seenAt.put(counter, seenAt);
+            }
+        }
+    }
+
+    @Override
+    public synchronized Map<RepositoryId, List<RepositoryStats>> stats(
+            Collection<RepositoryId> repositories, DateRange range) {
+        Objects.requireNonNull(repositories, "repositories");
+        Objects.requireNonNull(range, "range");
+        Map<RepositoryId, List<RepositoryStats>> result = new TreeMap<>(Comparator.comparing(RepositoryId::key));
+        for (RepositoryId repository : repositories) {
+            Entry entry = repositories(Objects.requireNonNull(repository, "repositories element"));
+            if (entry == null) {
+                continue;
+            }
+            List<RepositoryStats> days = new ArrayList<>();
+            entry.stats.forEach((day, kept) -> {
+                if (range.contains(day)) {
+                    days.add(new RepositoryStats(day, kept.values.get(HistoryFact.Counter.STARS),
+                            kept.values.get(HistoryFact.Counter.FORKS), kept.values.get(HistoryFact.Counter.WATCHERS),
+                            kept.values.get(HistoryFact.Counter.OPEN_ISSUES)));
+                }
+            });
+            result.put(entry.repository.id(), List.copyOf(days));
+        }
+        return new LinkedHashMap<>(result);
+    }
+
+    @Override
+    public synchronized Map<RepositoryId, Integer> latestStars(Collection<RepositoryId> repositories) {
+        Objects.requireNonNull(repositories, "repositories");
+        Map<RepositoryId, Integer> result = new LinkedHashMap<>();
+        for (RepositoryId repository : repositories) {
+            Entry entry = repositories(Objects.requireNonNull(repository, "repositories element"));
+            if (entry == null) {
+                continue;
+            }
+            for (StatsDay day : entry.stats.descendingMap().values()) {
+                Integer stars = day.values.get(HistoryFact.Counter.STARS);
+                if (stars != null) {
+                    result.put(entry.repository.id(), stars);
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized void saveReleases(RepositoryId repository, ReleaseList releases) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(releases, "releases");
+        known(repository).releaseLists.merge(releases.day(), releases,
+                (kept, given) -> kept.fetchedAt().isAfter(given.fetchedAt()) ? kept : given);
+    }
+
+    @Override
+    public synchronized boolean hasReleasesOf(RepositoryId repository, LocalDate day) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(day, "day");
+        Entry entry = repositories(repository);
+        return entry != null && entry.releaseLists.containsKey(day);
+    }
+
+    @Override
+    public synchronized List<ReleaseHistory> releases(RepositoryId repository, int first) {
+        Objects.requireNonNull(repository, "repository");
+        if (first < 1) {
+            throw new InvalidInputException("first", "first must be at least 1, was " + first);
+        }
+        Entry entry = repositories(repository);
+        if (entry == null) {
+            return List.of();
+        }
+        Map<String, Release> latest = new LinkedHashMap<>();
+        Map<String, List<ReleaseHistory.Sighting>> sightings = new LinkedHashMap<>();
+        for (ReleaseList list : entry.releaseLists.values()) {
+            for (Release release : list.releases()) {
+                latest.put(release.tagName(), release);
+                sightings.computeIfAbsent(release.tagName(), t -> new ArrayList<>())
+                        .add(new ReleaseHistory.Sighting(list.day(), release.assets()));
+            }
+        }
+        return latest.values().stream()
+                .sorted(NEWEST_FIRST)
+                .limit(first)
+                .map(release -> new ReleaseHistory(release, sightings.get(release.tagName())))
+                .toList();
+    }
+
+    /** Newest first: by publishedAt descending, drafts first, ties by tag. */
+    public static final Comparator<Release> NEWEST_FIRST = Comparator
+            .comparing(Release::publishedAt, Comparator.nullsFirst(Comparator.<Instant>reverseOrder()))
+            .thenComparing(Release::tagName);
+
+    private Entry repositories(RepositoryId repository) {
+        return repositories.get(repository.key());
     }
 
     private Entry known(RepositoryId repository) {

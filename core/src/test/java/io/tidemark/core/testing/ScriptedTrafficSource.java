@@ -7,6 +7,11 @@ import io.tidemark.core.model.TopPaths;
 import io.tidemark.core.model.TopReferrers;
 import io.tidemark.core.model.TrafficKind;
 import io.tidemark.core.model.TrafficWindow;
+import io.tidemark.core.model.Release;
+import io.tidemark.core.model.ReleaseAsset;
+import io.tidemark.core.model.ReleaseList;
+import io.tidemark.core.model.RepositoryCounters;
+import io.tidemark.core.port.out.RepositoryStatsSource;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
 import java.time.Clock;
@@ -21,9 +26,11 @@ import java.util.function.Supplier;
 /**
  * A {@link TrafficSource} test double: answers from per-repository {@link VisitorEvents} at the
  * time of its clock, and fails on request: every call after a given number of calls, or every call
- * for one part. A failed call is not listed in {@link #calls()}.
+ * for one part. A failed call is not listed in {@link #calls()}. Counters and releases (as a
+ * {@link RepositoryStatsSource}) grow with the clock: stars are the days since 2024-01-01, and one
+ * release {@code v1.0} has one asset downloaded ten times a day.
  */
-public final class ScriptedTrafficSource implements TrafficSource {
+public final class ScriptedTrafficSource implements TrafficSource, RepositoryStatsSource {
 
     private final Clock clock;
     private final Map<RepositoryId, VisitorEvents> traffic = new HashMap<>();
@@ -88,6 +95,23 @@ public final class ScriptedTrafficSource implements TrafficSource {
     public synchronized TopPaths fetchTopPaths(RepositoryId repository) {
         call(repository, "paths");
         return new TopPaths(clock.instant(), List.of());
+    }
+
+    @Override
+    public synchronized RepositoryCounters fetchCounters(RepositoryId repository) {
+        call(repository, "counters");
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.parse("2024-01-01").atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), clock.instant());
+        return new RepositoryCounters(clock.instant(), Math.max(0, days), 3, 2, 1);
+    }
+
+    @Override
+    public synchronized ReleaseList fetchReleases(RepositoryId repository) {
+        call(repository, "releases");
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(
+                java.time.LocalDate.parse("2024-01-01").atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), clock.instant());
+        return new ReleaseList(clock.instant(), List.of(new Release("v1.0", "One", java.time.Instant.parse("2024-01-01T00:00:00Z"),
+                List.of(new ReleaseAsset(1, "tool.zip", 10 * Math.max(0, days))))));
     }
 
     @Override

@@ -22,8 +22,9 @@ public interface ExportHistoryUseCase {
      * of them when the scope is everything, the scope's owner when it is tracked), then
      * repository by repository in key order: the repository ({@link HistoryFact.Tracked}), its
      * daily and weekly buckets of views then clones with their completeness, oldest first, its
-     * window totals, then its referrer and path snapshots, oldest first. Holds one repository's
-     * history in memory at most.
+     * window totals, then its referrer and path snapshots, oldest first, then its counters
+     * ({@link HistoryFact.Stat}), oldest day first, stars, forks, watchers and open issues in that
+     * order, those seen. Holds one repository's history in memory at most.
      *
      * @throws java.util.NoSuchElementException if a single repository is asked for and not known
      */
