@@ -6,14 +6,15 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("Since 2.")
 public class OwnerReferrer {
 
-    // Copied, not held: SmallRye would map a field named like a property with the field's type.
+    // Copied, not held, and the sum under another name: SmallRye maps a field named like a
+    // property with the field's type (long would become BigInteger).
     private final String referrer;
-    private final long count;
+    private final long total;
     private final int repositories;
 
     OwnerReferrer(io.tidemark.core.model.OwnerReferrer referrer) {
         this.referrer = referrer.referrer();
-        this.count = referrer.count();
+        this.total = referrer.count();
         this.repositories = referrer.repositories();
     }
 
@@ -24,7 +25,7 @@ public class OwnerReferrer {
 
     @Description("Sum of the repositories' 14-day counts for this referrer.")
     public int getCount() {
-        return OwnerBucket.toInt(count);
+        return OwnerBucket.toInt(total);
     }
 
     @Description("How many repositories list this referrer in their snapshot.")
