@@ -39,7 +39,7 @@ interval $INTERVAL, for $DAYS simulated days.
 | GitHub requests per repository per day (all) | $(printf '%.2f' "$(f requests_per_repo_day)") | |
 | ... of which cost budget (not 304) | $(printf '%.2f' "$(f costing_per_repo_day)") | $(printf '%.2f' "$(f ideal_per_repo_day)") (4 windows once per 7 days + 2 snapshots a day) |
 | share answered 304 (free) | $(awk -v s="$(f share_304)" 'BEGIN {printf "%.1f%%", s*100}') | |
-| budget calls by endpoint over the run: views / clones / referrers / paths | $(f views) / $(f clones) / $(f referrers) / $(f paths) | |
+| budget calls by endpoint over the run: views / clones / referrers / paths / counters / releases | $(f views) / $(f clones) / $(f referrers) / $(f paths) / $(f repository) / $(f releases) | |
 | days missing (gaps) / days not complete, all repositories | $(f gap_days) / $(f incomplete_days) | 0 / 0 |
 | syncs / failed or deferred syncs | $(f syncs) / $(f failures) | |
 | repositories one token (5,000/h, 50 kept in reserve) keeps complete and fresh, budget spread over the day | $(f max_repos_daily_avg) | $(awk -v i="$(f ideal_per_repo_day)" 'BEGIN {printf "%d", 4950*24/i}') |

@@ -67,12 +67,12 @@ public class BenchMain implements QuarkusApplication {
                 int repos = Integer.parseInt(options.getOrDefault("repos", "100"));
                 int days = Integer.parseInt(options.getOrDefault("days", "28"));
                 Duration interval = Duration.parse("PT" + options.getOrDefault("interval", "6h").toUpperCase(Locale.ROOT));
-                int etagCache = Integer.parseInt(options.getOrDefault("etag-cache", "6000"));
+                int etagCache = Integer.parseInt(options.getOrDefault("etag-cache", "8000"));
                 BudgetRun.Result r = new BudgetRun(store).run(repos, days, interval, etagCache);
                 System.out.printf(Locale.ROOT,
                         "RESULT budget db=%s repos=%d days=%d interval=%s etag_cache=%d requests=%d costing=%d not_modified=%d"
                                 + " costing_per_repo_day=%.3f requests_per_repo_day=%.3f share_304=%.3f"
-                                + " ideal_per_repo_day=%.3f views=%d clones=%d referrers=%d paths=%d"
+                                + " ideal_per_repo_day=%.3f views=%d clones=%d referrers=%d paths=%d repository=%d releases=%d"
                                 + " peak_hour_costing=%d max_repos_daily_avg=%d max_repos_peak_hour=%d"
                                 + " gap_days=%d incomplete_days=%d syncs=%d failures=%d%n",
                         dbKind, r.repositories(), r.days(), r.interval(), etagCache, r.requests(), r.costing(), r.notModified(),
@@ -82,6 +82,8 @@ public class BenchMain implements QuarkusApplication {
                         r.costingByEndpoint().get(io.tidemark.simulator.EndpointKind.CLONES),
                         r.costingByEndpoint().get(io.tidemark.simulator.EndpointKind.REFERRERS),
                         r.costingByEndpoint().get(io.tidemark.simulator.EndpointKind.PATHS),
+                        r.costingByEndpoint().get(io.tidemark.simulator.EndpointKind.REPOSITORY),
+                        r.costingByEndpoint().get(io.tidemark.simulator.EndpointKind.RELEASES),
                         r.peakHourCosting(), r.maxRepositoriesDailyAverage(), r.maxRepositoriesPeakHour(),
                         r.gapDays(), r.incompleteDays(), r.syncs(), r.failures());
             }

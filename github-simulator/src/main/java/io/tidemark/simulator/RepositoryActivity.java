@@ -311,13 +311,15 @@ public final class RepositoryActivity {
             int major = 0;
             int minor = 1;
             int patch = 0;
+            int candidate = 0; // release candidates of the next version: -rc.1, -rc.2, ... (tags are unique, as on GitHub)
             double meanDays = profile.releasesPerMonth() <= 0 ? Double.POSITIVE_INFINITY : 30 / profile.releasesPerMonth();
             Instant published = createdAt.plus(Duration.ofHours(24L * (5 + random.nextInt(40)) + random.nextInt(24)))
                     .plusSeconds(random.nextInt(3600));
             while (Double.isFinite(meanDays) && !published.isAfter(until)) {
                 boolean prerelease = random.nextInt(100) < 10;
                 String version = major + "." + minor + "." + patch;
-                String tag = "v" + version + (prerelease ? "-rc.1" : "");
+                String suffix = prerelease ? "-rc." + (++candidate) : "";
+                String tag = "v" + version + suffix;
                 Instant created = published.minusSeconds(300 + random.nextInt(3 * 3600));
                 int index = drafts.size();
                 drafts.add(new Draft(tag, prerelease, created, published));
@@ -329,7 +331,7 @@ public final class RepositoryActivity {
                 };
                 double scale = Math.max(1, profile.starsPerDay() * 20);
                 for (int slot = 0; slot < assets; slot++) {
-                    String name = repo + "-" + version + (prerelease ? "-rc.1" : "") + kinds[slot][0];
+                    String name = repo + "-" + version + suffix + kinds[slot][0];
                     Instant uploaded = created.plusSeconds(60 + random.nextInt(240));
                     long peak = Math.round(scale * (slot == 0 ? 1 : 0.6) * Math.exp(random.nextGaussian() * 0.5));
                     double halfLife = 12 + random.nextInt(84);
@@ -349,6 +351,7 @@ public final class RepositoryActivity {
                             perDay));
                 }
                 if (!prerelease) {
+                    candidate = 0;
                     int bump = random.nextInt(100);
                     if (bump < 4 || (major == 0 && bump < 8 && minor >= 4)) {
                         major++;

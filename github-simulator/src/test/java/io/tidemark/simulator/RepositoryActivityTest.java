@@ -380,4 +380,21 @@ class RepositoryActivityTest {
         assertThat(a.countersOn(LocalDate.parse("2023-06-01"))).isEqualTo(b.countersOn(LocalDate.parse("2023-06-01")));
         assertThat(a.stars()).allSatisfy(star -> assertThat(star.starredAt()).isBetween(created, until));
     }
+
+    /**
+     * A repository's release tags are unique, as on GitHub (release candidates of one version are
+     * -rc.1, -rc.2, ...): seen when a repository had two candidates in a row, which Tidemark rightly
+     * refused as an unusable answer.
+     */
+    @Test
+    void releaseTagsAreUniquePerRepository() {
+        Instant created = Instant.parse("2024-01-01T00:00:00Z");
+        Instant until = created.plus(java.time.Duration.ofDays(400));
+        RepositoryActivity.Profile busy = new RepositoryActivity.Profile(5, 12, 0.05);
+        for (long seed = 0; seed < 300; seed++) {
+            List<String> tags = RepositoryActivity.generated("o/r", seed, created, until, busy).releases().stream()
+                    .map(RepositoryActivity.Release::tagName).toList();
+            assertThat(tags).as("seed %d", seed).doesNotHaveDuplicates();
+        }
+    }
 }
