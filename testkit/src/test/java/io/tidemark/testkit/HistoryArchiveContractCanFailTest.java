@@ -154,7 +154,7 @@ class HistoryArchiveContractCanFailTest {
         assertThat(methodNames(tests.failed().list())).containsExactlyInAnyOrder(
                 "doesNotRecogniseUnrelatedFiles",
                 "readingASampleTwiceGivesTheSameFacts",
-                "bucketsOfAFormatThatCannotProveCompletenessAreNeverComplete",
+                "bucketsAreCompleteOnlyWhereTheFormatProvesIt",
                 "aMalformedFigureFailsWithTheFileAndLine",
                 "exceptionsOfTheConsumerPropagateUnchanged",
                 "concurrentReadsOfOneFileGiveTheSameFacts");
