@@ -30,6 +30,9 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +71,9 @@ import java.util.stream.Collectors;
  *       last sync stopped ({@link StarsBackfill}, kept in the store, so a restart resumes there).
  *       Each page keeps the stars of the days it completes, as seen at the start of their day and
  *       only on days with no stars kept, so a fetched or imported figure is never replaced. Once
- *       the list is read, no call is made for it any more. GitHub lists {@value #STARGAZER_PAGES}
+ *       the list is read, no call is made for it any more. Two syncs of one repository at once
+ *       (a sync asked for while another runs) never backfill at once: the later one skips the
+ *       backfill, so the calls stay within the day's bound. GitHub lists {@value #STARGAZER_PAGES}
  *       pages at most (40,000 stars): the backfill ends there.
  * </ul>
  *
@@ -99,6 +104,8 @@ public final class SyncService implements SyncRepositoryUseCase {
     private final Clock clock;
     private final Duration interval;
     private final int starsBackfillCalls;
+    /** One lock per repository: two syncs of one repository never backfill at once. */
+    private final ConcurrentMap<String, ReentrantLock> backfilling = new ConcurrentHashMap<>();
 
     /** The most stargazer pages GitHub lists (page 401 is refused with 422). */
     static final int STARGAZER_PAGES = 400;
@@ -256,11 +263,18 @@ public final class SyncService implements SyncRepositoryUseCase {
                         statsStore.saveReleases(repository, releases);
                     });
                 }
-                if (starsBackfillCalls > 0) {
-                    LocalDate day = githubDay[0] != null ? githubDay[0] : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-                    StarsBackfill progress = statsStore.starsBackfill(repository).orElse(StarsBackfill.NOT_STARTED);
-                    if (!progress.complete() && progress.callsOn(day) < starsBackfillCalls) {
-                        parts.keep(SyncOutcome.Part.STARS_BACKFILL, () -> backfillStars(repository, progress, day));
+                ReentrantLock backfill = starsBackfillCalls > 0
+                        ? backfilling.computeIfAbsent(repository.key(), key -> new ReentrantLock())
+                        : null;
+                if (backfill != null && backfill.tryLock()) { // else another sync of it is backfilling now
+                    try {
+                        LocalDate day = githubDay[0] != null ? githubDay[0] : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        StarsBackfill progress = statsStore.starsBackfill(repository).orElse(StarsBackfill.NOT_STARTED);
+                        if (!progress.complete() && progress.callsOn(day) < starsBackfillCalls) {
+                            parts.keep(SyncOutcome.Part.STARS_BACKFILL, () -> backfillStars(repository, progress, day));
+                        }
+                    } finally {
+                        backfill.unlock();
                     }
                 }
             }
