@@ -26,6 +26,8 @@ interface GitHubApi {
 
     String MEDIA_TYPE = "application/vnd.github+json";
     String API_VERSION = "2022-11-28";
+    /** The media type of stargazers with the time of their star ({@code starred_at}). */
+    String STAR_MEDIA_TYPE = "application/vnd.github.star+json";
     int PER_PAGE = 100;
 
     /** {@code repos/get-views}. {@code per} is {@code day} or {@code week}. */
@@ -77,6 +79,17 @@ interface GitHubApi {
             @PathParam("owner") String owner,
             @PathParam("repo") String repo,
             @QueryParam("per_page") int perPage,
+            @HeaderParam("If-None-Match") String ifNoneMatch);
+
+    /** {@code activity/list-stargazers-for-repo}, one page, each with {@code starred_at}. */
+    @GET
+    @Path("/repos/{owner}/{repo}/stargazers")
+    @ClientHeaderParam(name = "Accept", value = GitHubApi.STAR_MEDIA_TYPE)
+    Response stargazers(
+            @PathParam("owner") String owner,
+            @PathParam("repo") String repo,
+            @QueryParam("per_page") int perPage,
+            @QueryParam("page") int page,
             @HeaderParam("If-None-Match") String ifNoneMatch);
 
     /** {@code repos/list-for-org}, first page. */

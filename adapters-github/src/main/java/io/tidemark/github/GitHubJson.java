@@ -76,6 +76,11 @@ final class GitHubJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ReleaseAsset(Long id, String name, @JsonProperty("download_count") Integer downloadCount) {}
 
+    /** {@code stargazer} (media type {@code star+json}): when the user starred the repository. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stargazer(@JsonProperty("starred_at") String starredAt, Owner user) {}
+
     /** {@code basic-error}: what GitHub says when it refuses. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -107,6 +107,22 @@ final class GitHubMapping {
                 required(json.openIssuesCount(), "open_issues_count")));
     }
 
+    /** One page of a stargazers answer ({@code star+json}): when each stargazer starred. */
+    static List<Instant> starredAt(List<GitHubJson.Stargazer> json) {
+        if (json == null) {
+            throw new MalformedResponseException("the stargazers answer is not an array");
+        }
+        List<Instant> starredAt = new ArrayList<>(json.size());
+        for (int i = 0; i < json.size(); i++) {
+            GitHubJson.Stargazer item = json.get(i);
+            if (item == null) {
+                throw new MalformedResponseException("stargazers[" + i + "] is null");
+            }
+            starredAt.add(timestamp(item.starredAt(), "stargazers[" + i + "].starred_at"));
+        }
+        return starredAt;
+    }
+
     /** One page of a releases answer, as core releases. */
     static List<Release> releases(List<GitHubJson.Release> json) {
         if (json == null) {

@@ -10,6 +10,7 @@ import io.tidemark.core.model.TrafficWindow;
 import io.tidemark.core.model.Release;
 import io.tidemark.core.model.ReleaseList;
 import io.tidemark.core.model.RepositoryCounters;
+import io.tidemark.core.model.StargazerPage;
 import io.tidemark.core.port.out.RepositoryStatsSource;
 import io.tidemark.core.port.out.SourceFailure;
 import io.tidemark.core.port.out.TrafficSource;
@@ -57,7 +58,10 @@ import java.util.Set;
  * forks_count}, {@code subscribers_count} as watchers, {@code open_issues_count});
  * {@link #fetchReleases} asks {@code /repos/{owner}/{repo}/releases?per_page=100} and follows
  * {@code Link: rel="next"} only while a page is full (100 releases), so a repository with at most
- * 100 releases costs one call. Both are conditional like every other request.
+ * 100 releases costs one call. Both are conditional like every other request. {@link
+ * #fetchStargazers} asks {@code /repos/{owner}/{repo}/stargazers?per_page=100&page=N} with {@code
+ * Accept: application/vnd.github.star+json} (each stargazer with its {@code starred_at}); the page
+ * is the last when its {@code Link} header has no {@code rel="next"}.
  *
  * <p>The bean is named {@value #NAME}: an application selects it by that name (Tidemark's {@code
  * TIDEMARK_SOURCES}) among the other sources in its build. The name is no qualifier of its own:
@@ -75,6 +79,7 @@ public class GitHubTrafficSource implements TrafficSource, RepositoryStatsSource
     private static final GenericType<List<GitHubJson.ContentTraffic>> PATHS = new GenericType<>() {};
     private static final GenericType<List<GitHubJson.Repository>> REPOSITORIES = new GenericType<>() {};
     private static final GenericType<List<GitHubJson.Release>> RELEASES = new GenericType<>() {};
+    private static final GenericType<List<GitHubJson.Stargazer>> STARGAZERS = new GenericType<>() {};
 
     /** Guards against a pagination that never ends: 1,000 pages are 100,000 repositories. */
     private static final int MAX_PAGES = 1_000;
@@ -149,6 +154,25 @@ public class GitHubTrafficSource implements TrafficSource, RepositoryStatsSource
                 etag -> api().repository(repository.owner(), repository.name(), etag),
                 response -> response.readEntity(GitHubJson.FullRepository.class),
                 GitHubMapping::counters));
+    }
+
+    /** What a stargazer page held: the times of its stars, and whether a page follows. */
+    private record StarsPage(List<Instant> starredAt, boolean hasNext) {}
+
+    @Override
+    public StargazerPage fetchStargazers(RepositoryId repository, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be at least 1, was " + page);
+        }
+        String path = "/repos/" + repository.nameWithOwner() + "/stargazers?per_page=" + GitHubApi.PER_PAGE
+                + "&page=" + page;
+        return requests.get(new GitHubRequests.Request<StarsPage, StargazerPage>(
+                "GET " + path,
+                key(path),
+                etag -> api().stargazers(repository.owner(), repository.name(), GitHubApi.PER_PAGE, page, etag),
+                response -> new StarsPage(GitHubMapping.starredAt(response.readEntity(STARGAZERS)),
+                        LinkHeader.next(response.getHeaderString("Link")) != null),
+                (stars, at) -> new StargazerPage(at, page, stars.starredAt(), !stars.hasNext())));
     }
 
     /** One page of releases: the releases, whether the page was full, and the next page's URL. */

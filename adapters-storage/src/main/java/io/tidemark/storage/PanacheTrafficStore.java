@@ -533,6 +533,22 @@ public class PanacheTrafficStore implements TrafficStore, RepositoryStatsStore, 
 
     @Override
     @Transactional
+    public Optional<io.tidemark.core.model.StarsBackfill> starsBackfill(RepositoryId repository) {
+        required("repository", repository);
+        return repositories.findByKey(repository.key()).map(RepositoryEntity::getId)
+                .map(statsRows::starsBackfill);
+    }
+
+    @Override
+    @Transactional
+    public void saveStarsBackfill(RepositoryId repository, io.tidemark.core.model.StarsBackfill progress) {
+        required("repository", repository);
+        required("progress", progress);
+        statsRows.saveStarsBackfill(lockedId(repository), progress);
+    }
+
+    @Override
+    @Transactional
     public List<ReleaseHistory> releases(RepositoryId repository, int first) {
         required("repository", repository);
         if (first < 1) {

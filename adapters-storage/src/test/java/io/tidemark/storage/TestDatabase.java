@@ -19,6 +19,7 @@ public class TestDatabase {
 
     /** Every table, children first. */
     static final List<String> TABLES = List.of(
+            "stars_backfill",
             "release_asset_sighting",
             "release_sighting",
             "repository_release",

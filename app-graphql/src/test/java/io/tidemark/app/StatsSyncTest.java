@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tidemark.simulator.EndpointKind;
 import io.tidemark.simulator.GitHubSimulator;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,6 +42,8 @@ class StatsSyncTest {
                 + " stats { date stars forks watchers openIssues }"
                 + " releases(first: 100) { tagName downloadCount downloads { date count } } } }");
 
+        assertThat(simulator.requests().count(EndpointKind.STARGAZERS))
+                .as("the stars backfill is off by default: no stargazer call at all").isZero();
         assertThat(served.getList("data.repository.stats.date"))
                 .containsExactly(firstDay.toString(), firstDay.plusDays(1).toString());
         assertThat(served.getList("data.repository.stats.stars"))

@@ -12,6 +12,7 @@ import io.tidemark.core.model.ReleaseHistory;
 import io.tidemark.core.model.ReleaseList;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.RepositoryStats;
+import io.tidemark.core.model.StarsBackfill;
 import io.tidemark.core.port.out.RepositoryStatsStore;
 import io.tidemark.core.port.out.TrafficStore;
 import java.time.Instant;
@@ -240,6 +241,36 @@ public abstract class RepositoryStatsStoreContract {
         assertThat(stats.releases(rocket, 5)).isEmpty();
         assertThat(stats.hasReleasesOf(rocket, DAY)).isFalse();
         assertThat(stats.latestStars(List.of(rocket))).isEmpty();
+    }
+
+    /** The stars backfill progress is kept as last saved, per repository; none before the first. */
+    @Test
+    void starsBackfillProgressIsKeptAsLastSaved() {
+        RepositoryId other = RepositoryId.of("acme", "other");
+        store.track(other, TRACKED_AT);
+        assertThat(stats.starsBackfill(rocket)).isEmpty();
+
+        stats.saveStarsBackfill(rocket, new StarsBackfill(3, DAY, DAY.plusDays(40), 2, false));
+        stats.saveStarsBackfill(rocket, new StarsBackfill(4, DAY.plusDays(1), DAY.plusDays(41), 1, false));
+        stats.saveStarsBackfill(other, new StarsBackfill(2, null, DAY, 1, true));
+
+        assertThat(stats.starsBackfill(RepositoryId.of("ACME", "Rocket")))
+                .contains(new StarsBackfill(4, DAY.plusDays(1), DAY.plusDays(41), 1, false));
+        assertThat(stats.starsBackfill(other)).contains(new StarsBackfill(2, null, DAY, 1, true));
+        assertThat(stats.starsBackfill(RepositoryId.of("acme", "unknown"))).isEmpty();
+        assertThatThrownBy(() -> stats.saveStarsBackfill(RepositoryId.of("acme", "unknown"), StarsBackfill.NOT_STARTED))
+                .isInstanceOf(NoSuchElementException.class);
+    }
+
+    /** {@code deleteHistory} forgets the backfill progress: tracking again backfills from the start. */
+    @Test
+    void deleteHistoryForgetsTheStarsBackfill() {
+        stats.saveStarsBackfill(rocket, new StarsBackfill(5, DAY, DAY, 3, true));
+
+        store.deleteHistory(rocket);
+        store.track(rocket, TRACKED_AT);
+
+        assertThat(stats.starsBackfill(rocket)).isEmpty();
     }
 
     /** Sightings of one day saved from 8 threads at once: the latest seen wins, whatever the order. */

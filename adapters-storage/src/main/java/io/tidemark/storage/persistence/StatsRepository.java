@@ -141,6 +141,46 @@ public class StatsRepository {
     }
 
     /** When the kept release list of the day was fetched, or null when none is kept. */
+    /** The stars backfill progress of a repository, or null. */
+    public io.tidemark.core.model.StarsBackfill starsBackfill(long repositoryId) {
+        return work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT next_page, pending_from, call_day, calls_on_call_day, complete FROM stars_backfill"
+                            + " WHERE repository_id = ?")) {
+                statement.setLong(1, repositoryId);
+                try (ResultSet result = statement.executeQuery()) {
+                    return result.next()
+                            ? new io.tidemark.core.model.StarsBackfill(result.getInt(1),
+                                    result.getObject(2, LocalDate.class), result.getObject(3, LocalDate.class),
+                                    result.getInt(4), result.getBoolean(5))
+                            : null;
+                }
+            }
+        });
+    }
+
+    /** Replaces the stars backfill progress of a repository (the caller holds its row lock). */
+    public void saveStarsBackfill(long repositoryId, io.tidemark.core.model.StarsBackfill progress) {
+        work(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM stars_backfill WHERE repository_id = ?")) {
+                delete.setLong(1, repositoryId);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO stars_backfill (repository_id, next_page, pending_from, call_day, calls_on_call_day,"
+                            + " complete) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, repositoryId);
+                insert.setInt(2, progress.nextPage());
+                insert.setObject(3, progress.pendingFrom(), Types.DATE);
+                insert.setObject(4, progress.callDay(), Types.DATE);
+                insert.setInt(5, progress.callsOnCallDay());
+                insert.setBoolean(6, progress.complete());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
     public Instant releaseListFetchedAt(long repositoryId, LocalDate day) {
         return work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(

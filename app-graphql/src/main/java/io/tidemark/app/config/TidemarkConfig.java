@@ -46,6 +46,21 @@ public interface TidemarkConfig {
     @WithDefault("false")
     boolean anonymousRead();
 
+    /**
+     * Whether the sync backfills each repository's star history from its stargazer list, from the
+     * first star on ({@code TIDEMARK_STARS_BACKFILL}); off by default, and then no stargazer call
+     * is made.
+     */
+    @WithDefault("false")
+    boolean starsBackfill();
+
+    /**
+     * The most stargazer pages (100 stars each) the backfill asks for per repository and UTC day
+     * ({@code TIDEMARK_STARS_BACKFILL_MAX_CALLS}), at least 1.
+     */
+    @WithDefault("10")
+    int starsBackfillMaxCalls();
+
     /** How long after start-up the scheduler first runs ({@code TIDEMARK_SYNC_DELAY}). */
     @WithDefault("5s")
     Duration syncDelay();

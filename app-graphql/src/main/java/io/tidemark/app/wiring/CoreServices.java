@@ -41,6 +41,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class CoreServices {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CoreServices.class);
+
     @Produces
     @Singleton
     Clock clock() {
@@ -57,8 +59,17 @@ public class CoreServices {
     @Singleton
     SyncRepositoryUseCase sync(Adapters adapters, Clock clock, TidemarkConfig config) {
         if (adapters.statsSource().isPresent() && adapters.statsStore().isPresent()) {
-            return new SyncService(adapters.source(), adapters.store(), adapters.statsSource().get(),
+            SyncService sync = new SyncService(adapters.source(), adapters.store(), adapters.statsSource().get(),
                     adapters.statsStore().get(), clock, config.syncInterval());
+            if (config.starsBackfill()) {
+                LOG.infof("Stars backfill on: at most %d stargazer pages per repository and UTC day",
+                        config.starsBackfillMaxCalls());
+                return sync.withStarsBackfill(config.starsBackfillMaxCalls());
+            }
+            return sync;
+        }
+        if (config.starsBackfill()) {
+            LOG.info("Stars backfill asked for but not possible: repository counters are not kept (see above)");
         }
         return new SyncService(adapters.source(), adapters.store(), clock, config.syncInterval());
     }

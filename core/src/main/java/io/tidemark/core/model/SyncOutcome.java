@@ -72,7 +72,9 @@ public sealed interface SyncOutcome {
         /** The repository's counters (stars, forks, watchers, open issues); since version 2. */
         REPOSITORY_STATS(null, null, "repository counters"),
         /** The releases and their download counts; since version 2. */
-        RELEASES(null, null, "releases");
+        RELEASES(null, null, "releases"),
+        /** Pages of the stargazer list, for the optional stars backfill. */
+        STARS_BACKFILL(null, null, "stars backfill");
 
         private final TrafficKind kind;
         private final Granularity granularity;

@@ -6,6 +6,8 @@ import io.tidemark.core.model.ReleaseList;
 import io.tidemark.core.model.RepositoryCounters;
 import io.tidemark.core.model.RepositoryStats;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.StargazerPage;
+import io.tidemark.core.model.StarsBackfill;
 import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.model.SyncStatus;
 import io.tidemark.core.model.TrackedRepository;
@@ -27,6 +29,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * Implements {@link SyncRepositoryUseCase}: fetches the windows and snapshots of a repository that
@@ -58,6 +65,16 @@ import java.util.Optional;
  *       not, whatever else failed. Until the day is known, they count as not done; the counters'
  *       answer then tells the day. The releases are one call for up to 100 releases (further pages
  *       only when the first is full).
+ *   <li>The stars backfill ({@link #withStarsBackfill}, off unless asked for): while the
+ *       repository's stargazer list is not read to its end, at most {@code maxCallsPerDay} pages of
+ *       it per repository and UTC day (GitHub's day, as above; failed calls count), from where the
+ *       last sync stopped ({@link StarsBackfill}, kept in the store, so a restart resumes there).
+ *       Each page keeps the stars of the days it completes, as seen at the start of their day and
+ *       only on days with no stars kept, so a fetched or imported figure is never replaced. Once
+ *       the list is read, no call is made for it any more. Two syncs of one repository at once
+ *       (a sync asked for while another runs) never backfill at once: the later one skips the
+ *       backfill, so the calls stay within the day's bound. GitHub lists {@value #STARGAZER_PAGES}
+ *       pages at most (40,000 stars): the backfill ends there.
  * </ul>
  *
  * The policy needs no state of its own: the kept snapshots and the recorded sync status are the
@@ -86,6 +103,12 @@ public final class SyncService implements SyncRepositoryUseCase {
     private final RepositoryStatsStore statsStore;
     private final Clock clock;
     private final Duration interval;
+    private final int starsBackfillCalls;
+    /** One lock per repository: two syncs of one repository never backfill at once. */
+    private final ConcurrentMap<String, ReentrantLock> backfilling = new ConcurrentHashMap<>();
+
+    /** The most stargazer pages GitHub lists (page 401 is refused with 422). */
+    static final int STARGAZER_PAGES = 400;
 
     /**
      * @param interval how long after a sync the repository is due again
@@ -112,6 +135,12 @@ public final class SyncService implements SyncRepositoryUseCase {
     private record Stats(RepositoryStatsSource source, RepositoryStatsStore store) {}
 
     private SyncService(TrafficSource source, TrafficStore store, Optional<Stats> stats, Clock clock, Duration interval) {
+        this(source, store, stats, clock, interval, 0);
+    }
+
+    private SyncService(TrafficSource source, TrafficStore store, Optional<Stats> stats, Clock clock, Duration interval,
+            int starsBackfillCalls) {
+        this.starsBackfillCalls = starsBackfillCalls;
         this.source = Objects.requireNonNull(source);
         this.store = Objects.requireNonNull(store);
         this.statsSource = stats.map(Stats::source).orElse(null);
@@ -121,6 +150,25 @@ public final class SyncService implements SyncRepositoryUseCase {
             throw new IllegalArgumentException("the sync interval must be positive, was " + interval);
         }
         this.interval = interval;
+    }
+
+    /**
+     * This sync with the stars backfill on: at most {@code maxCallsPerDay} stargazer pages per
+     * repository and UTC day until a repository's list is read to its end (see the class
+     * comment). Needs the counters source and store.
+     *
+     * @param maxCallsPerDay at least 1
+     * @throws IllegalStateException when this sync has no counters source and store
+     */
+    public SyncService withStarsBackfill(int maxCallsPerDay) {
+        if (maxCallsPerDay < 1) {
+            throw new IllegalArgumentException("the stars backfill needs at least 1 call a day, was " + maxCallsPerDay);
+        }
+        if (statsSource == null) {
+            throw new IllegalStateException("the stars backfill needs a counters source and store");
+        }
+        return new SyncService(source, store, Optional.of(new Stats(statsSource, statsStore)), clock, interval,
+                maxCallsPerDay);
     }
 
     /** The source is down: the first parts of a sync all failed. */
@@ -215,6 +263,20 @@ public final class SyncService implements SyncRepositoryUseCase {
                         statsStore.saveReleases(repository, releases);
                     });
                 }
+                ReentrantLock backfill = starsBackfillCalls > 0
+                        ? backfilling.computeIfAbsent(repository.key(), key -> new ReentrantLock())
+                        : null;
+                if (backfill != null && backfill.tryLock()) { // else another sync of it is backfilling now
+                    try {
+                        LocalDate day = githubDay[0] != null ? githubDay[0] : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                        StarsBackfill progress = statsStore.starsBackfill(repository).orElse(StarsBackfill.NOT_STARTED);
+                        if (!progress.complete() && progress.callsOn(day) < starsBackfillCalls) {
+                            parts.keep(SyncOutcome.Part.STARS_BACKFILL, () -> backfillStars(repository, progress, day));
+                        }
+                    } finally {
+                        backfill.unlock();
+                    }
+                }
             }
         } catch (SourceDown down) {
             // falls through: nothing was kept, which makes the sync a failure below
@@ -242,6 +304,44 @@ public final class SyncService implements SyncRepositoryUseCase {
         Instant syncedAt = clock.instant();
         store.recordSync(repository, new SyncStatus(syncedAt, startedAt, null, syncedAt.plus(interval)));
         return new SyncOutcome.Synced(repository, syncedAt);
+    }
+
+    /**
+     * Reads stargazer pages from where {@code progress} stopped, while calls of {@code day} are
+     * left and the list goes on, keeping the completed days and the progress after every page
+     * (after a failed call too, which counts).
+     */
+    private void backfillStars(RepositoryId repository, StarsBackfill progress, LocalDate day) {
+        StarsBackfill current = progress;
+        while (!current.complete() && current.callsOn(day) < starsBackfillCalls) {
+            current = current.called(day);
+            StargazerPage page;
+            try {
+                page = statsSource.fetchStargazers(repository, current.nextPage());
+            } catch (SourceFailure failure) {
+                statsStore.saveStarsBackfill(repository, current);
+                throw failure;
+            }
+            StarsBackfill.Step step = current.read(page, STARGAZER_PAGES);
+            keepWhereNoStars(repository, step.days());
+            current = step.progress();
+            statsStore.saveStarsBackfill(repository, current);
+        }
+    }
+
+    /** Keeps backfilled days as seen at the start of their day, on days with no stars kept. */
+    private void keepWhereNoStars(RepositoryId repository, List<RepositoryStats> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        DateRange range = new DateRange(days.get(0).day(), days.get(days.size() - 1).day());
+        Set<LocalDate> withStars = statsStore.stats(List.of(repository), range).getOrDefault(repository, List.of())
+                .stream().filter(kept -> kept.stars() != null).map(RepositoryStats::day).collect(Collectors.toSet());
+        for (RepositoryStats backfilled : days) {
+            if (!withStars.contains(backfilled.day())) {
+                statsStore.saveStats(repository, backfilled, backfilled.day().atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+        }
     }
 
     /** Whether every counter of {@code day} is already kept. */

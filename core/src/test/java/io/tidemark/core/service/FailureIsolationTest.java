@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tidemark.core.model.DateRange;
 import io.tidemark.core.model.Granularity;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.StarsBackfill;
 import io.tidemark.core.model.SyncOutcome;
 import io.tidemark.core.model.SyncOutcome.FailedPart;
 import io.tidemark.core.model.SyncOutcome.Part;
@@ -49,6 +50,7 @@ class FailureIsolationTest {
             case POPULAR_PATHS -> "paths";
             case REPOSITORY_STATS -> "counters";
             case RELEASES -> "releases";
+            case STARS_BACKFILL -> "stargazers 1";
         };
     }
 
@@ -76,9 +78,10 @@ class FailureIsolationTest {
                 .repository(HELLO, ScriptedTrafficSource.randomTraffic(1, LocalDate.parse("2024-02-01"), 60));
         InMemoryTrafficStore store = new InMemoryTrafficStore();
         store.track(HELLO, NOW.minus(Duration.ofDays(1)));
+        source.stargazers(HELLO, List.of(NOW.minus(Duration.ofDays(30)), NOW.minus(Duration.ofDays(2))));
         failing.forEach(part -> source.failPart(HELLO, call(part), () -> upstream(part)));
 
-        SyncOutcome outcome = new SyncService(source, store, source, store, clock, INTERVAL).sync(HELLO);
+        SyncOutcome outcome = new SyncService(source, store, source, store, clock, INTERVAL).withStarsBackfill(1).sync(HELLO);
 
         List<Part> inOrder = Arrays.stream(Part.values()).toList();
         List<Part> failed = inOrder.stream().filter(failing::contains).toList();
@@ -207,8 +210,10 @@ class FailureIsolationTest {
             case CLONES_PER_WEEK -> !series(store, TrafficKind.CLONES, Granularity.WEEK).isEmpty();
             case TOP_REFERRERS -> store.topReferrers(HELLO, null).isPresent();
             case POPULAR_PATHS -> store.topPaths(HELLO, null).isPresent();
-            case REPOSITORY_STATS -> !store.stats(List.of(HELLO), DateRange.ALL).get(HELLO).isEmpty();
+            case REPOSITORY_STATS -> store.stats(List.of(HELLO), DateRange.ALL).get(HELLO).stream()
+                    .anyMatch(day -> day.forks() != null);
             case RELEASES -> !store.releases(HELLO, 10).isEmpty();
+            case STARS_BACKFILL -> store.starsBackfill(HELLO).filter(StarsBackfill::complete).isPresent();
         };
     }
 

@@ -67,6 +67,7 @@ public final class InMemoryTrafficStore implements TrafficStore, RepositoryStats
         final NavigableMap<LocalDate, TopPaths> paths = new TreeMap<>();
         final NavigableMap<LocalDate, StatsDay> stats = new TreeMap<>();
         final NavigableMap<LocalDate, ReleaseList> releaseLists = new TreeMap<>();
+        io.tidemark.core.model.StarsBackfill starsBackfill;
 
         Entry(TrackedRepository repository) {
             this.repository = repository;
@@ -402,6 +403,20 @@ public final class InMemoryTrafficStore implements TrafficStore, RepositoryStats
         Objects.requireNonNull(day, "day");
         Entry entry = repositories(repository);
         return entry != null && entry.releaseLists.containsKey(day);
+    }
+
+    @Override
+    public synchronized java.util.Optional<io.tidemark.core.model.StarsBackfill> starsBackfill(RepositoryId repository) {
+        Objects.requireNonNull(repository, "repository");
+        Entry entry = repositories(repository);
+        return entry == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(entry.starsBackfill);
+    }
+
+    @Override
+    public synchronized void saveStarsBackfill(RepositoryId repository, io.tidemark.core.model.StarsBackfill progress) {
+        Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(progress, "progress");
+        known(repository).starsBackfill = progress;
     }
 
     @Override

@@ -39,6 +39,7 @@ public final class ScriptedTrafficSource implements TrafficSource, RepositorySta
     private final Map<RepositoryId, Integer> callsBeforeFailure = new HashMap<>();
     private final Map<String, Supplier<SourceFailure>> partFailures = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
+    private final Map<RepositoryId, List<java.time.Instant>> stargazers = new HashMap<>();
 
     public ScriptedTrafficSource(Clock clock) {
         this.clock = clock;
@@ -47,6 +48,15 @@ public final class ScriptedTrafficSource implements TrafficSource, RepositorySta
     public ScriptedTrafficSource repository(RepositoryId repository, VisitorEvents events) {
         traffic.put(repository, events);
         owners.computeIfAbsent(repository.owner().toLowerCase(), o -> new ArrayList<>()).add(repository);
+        return this;
+    }
+
+    /**
+     * The times at which the repository's current stargazers starred it: {@link #fetchStargazers}
+     * lists those at or before the clock's now, oldest first, 100 a page (none unless scripted).
+     */
+    public synchronized ScriptedTrafficSource stargazers(RepositoryId repository, List<java.time.Instant> starredAt) {
+        stargazers.put(repository, List.copyOf(starredAt));
         return this;
     }
 
@@ -112,6 +122,18 @@ public final class ScriptedTrafficSource implements TrafficSource, RepositorySta
                 java.time.LocalDate.parse("2024-01-01").atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), clock.instant());
         return new ReleaseList(clock.instant(), List.of(new Release("v1.0", "One", java.time.Instant.parse("2024-01-01T00:00:00Z"),
                 List.of(new ReleaseAsset(1, "tool.zip", 10 * Math.max(0, days))))));
+    }
+
+    /** Called {@code "stargazers N"} for page N. */
+    @Override
+    public synchronized io.tidemark.core.model.StargazerPage fetchStargazers(RepositoryId repository, int page) {
+        call(repository, "stargazers " + page);
+        List<java.time.Instant> listed = stargazers.getOrDefault(repository, List.of()).stream()
+                .filter(at -> !at.isAfter(clock.instant())).sorted().toList();
+        int per = io.tidemark.core.model.StarsBackfill.PER_PAGE;
+        int from = Math.min(listed.size(), (page - 1) * per);
+        int to = Math.min(listed.size(), from + per);
+        return new io.tidemark.core.model.StargazerPage(clock.instant(), page, listed.subList(from, to), to >= listed.size());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.tidemark.core.port.out;
 import io.tidemark.core.model.ReleaseList;
 import io.tidemark.core.model.RepositoryCounters;
 import io.tidemark.core.model.RepositoryId;
+import io.tidemark.core.model.StargazerPage;
 
 /**
  * Where a repository's counters and releases come from: GitHub's REST API ({@code GET
@@ -49,4 +50,17 @@ public interface RepositoryStatsSource {
      * @throws SourceFailure when the source cannot or will not answer
      */
     ReleaseList fetchReleases(RepositoryId repository);
+
+    /**
+     * One page of the repository's stargazers with the time each starred it, oldest star first,
+     * {@value io.tidemark.core.model.StarsBackfill#PER_PAGE} a page (GitHub: {@code GET
+     * /repos/{owner}/{repo}/stargazers?per_page=100&page=N} with {@code Accept:
+     * application/vnd.github.star+json}; the page is the last when no {@code Link: rel="next"}
+     * follows). For the optional stars backfill ({@code TIDEMARK_STARS_BACKFILL}); a page is one
+     * call, fetched conditionally like every other.
+     *
+     * @param page the page's number, from 1
+     * @throws SourceFailure when the source cannot or will not answer
+     */
+    StargazerPage fetchStargazers(RepositoryId repository, int page);
 }

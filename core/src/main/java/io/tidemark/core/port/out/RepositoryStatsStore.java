@@ -5,11 +5,13 @@ import io.tidemark.core.model.ReleaseHistory;
 import io.tidemark.core.model.ReleaseList;
 import io.tidemark.core.model.RepositoryId;
 import io.tidemark.core.model.RepositoryStats;
+import io.tidemark.core.model.StarsBackfill;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The kept counters (stars, forks, watchers, open issues) and release downloads of known
@@ -34,6 +36,8 @@ import java.util.Map;
  *       it). Every release and asset of a list is kept as seen that day; a release keeps, as its
  *       latest form, the form of the latest list that had it. A release no longer listed stays
  *       kept (nothing is deleted) with the sightings it had.
+ *   <li><b>Stars backfill progress: one per repository</b> ({@link StarsBackfill}), as last
+ *       saved; none until the first is saved.
  *   <li><b>Never deleted</b> except by {@link RepositoryRegistry#deleteHistory}, which deletes
  *       what this role keeps too.
  * </ul>
@@ -97,4 +101,18 @@ public interface RepositoryStatsStore {
      * @return empty when the repository is not known or has no release kept
      */
     List<ReleaseHistory> releases(RepositoryId repository, int first);
+
+    /**
+     * How far the stars backfill of the repository has come.
+     *
+     * @return empty when none was saved, or the repository is not known
+     */
+    Optional<StarsBackfill> starsBackfill(RepositoryId repository);
+
+    /**
+     * Keeps the stars backfill progress of the repository, replacing the one kept.
+     *
+     * @throws java.util.NoSuchElementException if the repository is not known
+     */
+    void saveStarsBackfill(RepositoryId repository, StarsBackfill progress);
 }
