@@ -59,13 +59,13 @@ fresh_pg_db() {
 }
 
 # Seeds a fresh PostgreSQL database through the TrafficStore port (bulk) and prints the seeder's
-# RESULT line. $1 database, $2 repositories, $3 days
+# RESULT line. $1 database, $2 repositories, $3 days, then any further seed options (--end D ...)
 seed_pg() {
   local jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$1?reWriteBatchedInserts=true" seeder line
   fresh_pg_db "$1"
   seeder="$(prepared_jar "$ROOT/benchmarks/target/quarkus-app" seeder postgresql)"
   line="$(java -Dtidemark.db=postgresql -Dtidemark.bench.jdbc-url.postgresql="$jdbc" \
-    -jar "$seeder" seed --repos "$2" --days "$3" --threads 4 --bulk true 2>&1 | grep '^RESULT')"
+    -jar "$seeder" seed --repos "$2" --days "$3" --threads 4 --bulk true "${@:4}" 2>&1 | grep '^RESULT')"
   psql -qAt -d "$1" -c "vacuum analyze" >/dev/null
   echo "$line"
 }

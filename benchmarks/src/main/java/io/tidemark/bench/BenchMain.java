@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The benchmark commands (see {@code bench/} and {@code docs/benchmarks.md}):
  *
  * <pre>
- * seed   --repos N --days D [--threads T] [--bulk true|false] [--end YYYY-MM-DD]
+ * seed   --repos N --days D [--threads T] [--bulk true|false] [--end YYYY-MM-DD] [--snapshots 1]
                                                              history through TrafficStore
  * budget --repos N [--days 28] [--interval 6h] [--etag-cache 6000]
                                                              GitHub calls of the sync policy
@@ -56,7 +56,8 @@ public class BenchMain implements QuarkusApplication {
                         : HistorySeeder.mondayOnOrBefore(LocalDate.now(ZoneOffset.UTC));
                 boolean bulk = Boolean.parseBoolean(options.getOrDefault("bulk", "true"));
                 HistorySeeder seeder = bulk ? new HistorySeeder(store, true, 42) : new HistorySeeder(store, 42);
-                HistorySeeder.Result r = seeder.seed(repos, days, end, threads);
+                int snapshots = Integer.parseInt(options.getOrDefault("snapshots", "1"));
+                HistorySeeder.Result r = seeder.seed(HistorySeeder.OWNER, repos, days, end, threads, snapshots);
                 System.out.printf(Locale.ROOT,
                         "RESULT seed db=%s merge=%s repos=%d days=%d threads=%d windows=%d buckets=%d day_buckets=%d"
                                 + " merge_s=%.3f buckets_per_s=%.0f snapshot_s=%.3f end=%s%n",

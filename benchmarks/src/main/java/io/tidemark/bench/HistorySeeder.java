@@ -94,6 +94,18 @@ public final class HistorySeeder {
     }
 
     public Result seed(String owner, int repositories, int days, LocalDate end, int threads) throws Exception {
+        return seed(owner, repositories, days, end, threads, 1);
+    }
+
+    /**
+     * As {@link #seed(String, int, int, LocalDate, int)}, with {@code snapshots} referrer and path
+     * snapshots per repository instead of one: on the last day and every 7 days before it (the
+     * referrer counts differ a little from day to day).
+     */
+    public Result seed(String owner, int repositories, int days, LocalDate end, int threads, int snapshots) throws Exception {
+        if (snapshots < 1) {
+            throw new IllegalArgumentException("snapshots must be at least 1, was " + snapshots);
+        }
         if (end.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("end must be a Monday, was " + end);
         }
@@ -142,8 +154,11 @@ public final class HistorySeeder {
             for (int i = 0; i < repositories; i++) {
                 int index = i;
                 saved.add(pool.submit(() -> {
-                    store.save(repository(owner, index), referrers(owner, index, takenAt));
-                    store.save(repository(owner, index), paths(owner, index, takenAt));
+                    for (int k = snapshots - 1; k >= 0; k--) {
+                        Instant at = takenAt.minus(java.time.Duration.ofDays(7L * k));
+                        store.save(repository(owner, index), referrers(owner, index + k, at));
+                        store.save(repository(owner, index), paths(owner, index, at));
+                    }
                     return null;
                 }));
             }
