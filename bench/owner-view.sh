@@ -2,7 +2,7 @@
 # The owner view's speed: Query.owner's daily series, the repositories ranked by views, and the
 # owner's top referrers, on one owner with many repositories, on H2 and PostgreSQL.
 #
-#   bench/owner-view.sh     # defaults: REPOS=1000 DAYS=730 SNAPSHOTS=5 RUNS=3 WARMUP=15 DURATION=15
+#   bench/owner-view.sh     # defaults: REPOS=1000 DAYS=730 SNAPSHOTS=5 VARY=true RUNS=3 WARMUP=15 DURATION=15
 #                           #           CONNECTIONS=4 TP_DURATION=10 DBS="h2 postgresql" PORT=18280
 #   REPOS=20 DAYS=56 RUNS=1 WARMUP=2 DURATION=2 TP_DURATION=1 bench/owner-view.sh     # a quick look
 #
@@ -15,7 +15,7 @@
 #    afresh, VACUUM ANALYZEd, dropped at the end unless KEEP_DB=true).
 # 2. Per run (RUNS per database): starts the packaged app with bin/tidemark and the launcher's
 #    default JVM options (JAVA_OPTS unset), checks every answer, warms up WARMUP s per query on 1
-#    connection, then wrk (bench/graphql.lua) DURATION s per query on 1 connection (latency:
+#    connection, then wrk (bench/graphql-cycle.lua; VARY below) DURATION s per query on 1 connection (latency:
 #    p50, p99) and TP_DURATION s per query on CONNECTIONS connections (throughput); stops the app.
 #    "1 year ago" and "90 days ago" are counted back from the last seeded day.
 # 3. PostgreSQL: EXPLAIN (ANALYZE, BUFFERS) of the SQL the storage adapter sends for each query
@@ -25,7 +25,7 @@ source "$(dirname "$0")/lib.sh"
 REPOS="${REPOS:-1000}"; DAYS="${DAYS:-730}"; SNAPSHOTS="${SNAPSHOTS:-5}"; RUNS="${RUNS:-3}"
 WARMUP="${WARMUP:-15}"; DURATION="${DURATION:-15}"; CONNECTIONS="${CONNECTIONS:-4}"; TP_DURATION="${TP_DURATION:-10}"
 DBS="${DBS:-h2 postgresql}"; PORT="${PORT:-18280}"; OWNER_DB="${OWNER_DB:-tidemark_${DB_PREFIX}_owner}"
-KEEP_DB="${KEEP_DB:-false}"; EXPLAIN="${EXPLAIN:-true}"
+KEEP_DB="${KEEP_DB:-false}"; EXPLAIN="${EXPLAIN:-true}"; VARY="${VARY:-true}"
 TOKEN=bench-viewer-token; URL="http://127.0.0.1:$PORT/graphql"; OWNER=bench
 SERIES_P50_MS=100; SERIES_P99_MS=250; RANKED_P50_MS=100; REFERRERS_P50_MS=100
 END="${END:-$(date -u -d "$(date -u +%F) -$(( $(date -u +%u) - 1 )) days" +%F)}"
@@ -50,6 +50,30 @@ gql "{ repositories(owner: \"$OWNER\", first: 100, orderBy: {field: VIEWS, since
 gql "{ owner(login: \"$OWNER\") { topReferrers { referrer count repositories } } }" >"$Q/referrers.json"
 gql "{ __typename }" >"$Q/typename.json"
 QUERIES="series ranked referrers"
+# VARY=true (the default): wrk sends 7 forms of each query in turn, the dates moved by 0 to 6 days
+# (series and ranking: since; referrers: at, on or after the last day, so the same snapshots), so
+# that no request repeats the one before: H2 reuses the result of the last identical query of a
+# session while no table has changed (OPTIMIZE_REUSE_RESULTS), PostgreSQL does not. VARY=false
+# repeats one form.
+for k in 0 1 2 3 4 5 6; do
+  y="$(date -u -d "$YEAR_AGO +$k days" +%F)"
+  gql "{ owner(login: \"$OWNER\") { views(per: DAY, since: \"$y\") { buckets { timestamp count repositoriesObserved } } } }"
+  [ "$VARY" = true ] || break
+done >"$Q/series.wrk"
+for k in 0 1 2 3 4 5 6; do
+  n="$(date -u -d "$DAYS90_AGO +$k days" +%F)"
+  gql "{ repositories(owner: \"$OWNER\", first: 100, orderBy: {field: VIEWS, since: \"$n\"}) { nodes { nameWithOwner views(since: \"$n\") { count } } } }"
+  [ "$VARY" = true ] || break
+done >"$Q/ranked.wrk"
+for k in 0 1 2 3 4 5 6; do
+  a="$(date -u -d "$LAST +$k days" +%F)"
+  if [ "$VARY" = true ]; then gql "{ owner(login: \"$OWNER\") { topReferrers(at: \"$a\") { referrer count repositories } } }"; else cat "$Q/referrers.json"; break; fi
+done >"$Q/referrers.wrk"
+# wrk with bench/graphql-cycle.lua: $1 query (series|ranked|referrers), $2 connections, $3 seconds
+wrk_owner() {
+  local threads=2; [ "$2" -lt 2 ] && threads=1
+  QUERY_FILE="$Q/$1.wrk" TOKEN="$TOKEN" wrk -t"$threads" -c"$2" -d"$3s" --timeout 10s -s "$ROOT/bench/graphql-cycle.lua" "$URL" | grep '^WRK'
+}
 
 # --- start and stop ------------------------------------------------------------------------------
 SCRATCH="$(mktemp -d "${TMPDIR:-/tmp}/tidemark-bench-owner.XXXXXX")"
@@ -134,13 +158,13 @@ for db in $DBS; do
     log "$db run $run: load average $load"
     start_app "$db" "$run"
     CHECKED[$db]="$(check_answers)"
-    for q in $QUERIES; do wrk_graphql "$Q/$q.json" 1 "$WARMUP" "$URL" "$TOKEN" 10s >/dev/null; done
+    for q in $QUERIES; do wrk_owner "$q" 1 "$WARMUP" >/dev/null; done
     declare -A one=() many=()
     for q in $QUERIES; do
-      one[$q]="$(wrk_graphql "$Q/$q.json" 1 "$DURATION" "$URL" "$TOKEN" 10s)"; log "$db run $run $q c1: ${one[$q]}"
+      one[$q]="$(wrk_owner "$q" 1 "$DURATION")"; log "$db run $run $q c1: ${one[$q]}"
     done
     for q in $QUERIES; do
-      many[$q]="$(wrk_graphql "$Q/$q.json" "$CONNECTIONS" "$TP_DURATION" "$URL" "$TOKEN" 10s)"; log "$db run $run $q c$CONNECTIONS: ${many[$q]}"
+      many[$q]="$(wrk_owner "$q" "$CONNECTIONS" "$TP_DURATION")"; log "$db run $run $q c$CONNECTIONS: ${many[$q]}"
     done
     for x in "${one[@]}" "${many[@]}"; do
       [ "$(field "$x" non2xx)" = 0 ] && [ "$(field "$x" socket_errors)" = 0 ] || fail "errors in: $x"
@@ -183,7 +207,7 @@ out="$RESULTS/owner-view.md"
 {
   echo "### Owner view"
   echo
-  echo "Command: \`REPOS=$REPOS DAYS=$DAYS SNAPSHOTS=$SNAPSHOTS RUNS=$RUNS WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS TP_DURATION=$TP_DURATION DBS=\"$DBS\" bench/owner-view.sh\`"
+  echo "Command: \`REPOS=$REPOS DAYS=$DAYS SNAPSHOTS=$SNAPSHOTS VARY=$VARY RUNS=$RUNS WARMUP=$WARMUP DURATION=$DURATION CONNECTIONS=$CONNECTIONS TP_DURATION=$TP_DURATION DBS=\"$DBS\" bench/owner-view.sh\`"
   echo
   echo "$MACHINE"
   echo
