@@ -116,6 +116,11 @@ final class CsvTable implements Closeable {
         }
     }
 
+    /** {@code format} when the file's header has every one of {@code columns}; empty otherwise. */
+    static Optional<String> formatIfHeaderHas(ArchiveFile file, List<String> columns, String format) {
+        return header(file).filter(header -> hasColumns(header, columns)).map(header -> format);
+    }
+
     /** Whether a header (from {@link #header}) has every one of the columns. */
     static boolean hasColumns(List<String> header, List<String> required) {
         return header.containsAll(required);

@@ -78,9 +78,7 @@ public class GitHubRepoStatsArchive implements HistoryArchive {
         if (kind == null) {
             return Optional.empty();
         }
-        return CsvTable.header(file)
-                .filter(header -> CsvTable.hasColumns(header, columnsOf(kind)))
-                .map(header -> FORMAT);
+        return CsvTable.formatIfHeaderHas(file, columnsOf(kind), FORMAT);
     }
 
     @Override

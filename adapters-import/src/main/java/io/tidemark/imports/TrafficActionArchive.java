@@ -44,9 +44,7 @@ public class TrafficActionArchive implements HistoryArchive {
         if (kind == null) {
             return Optional.empty();
         }
-        return CsvTable.header(file)
-                .filter(header -> CsvTable.hasColumns(header, columnsOf(kind)))
-                .map(header -> FORMAT);
+        return CsvTable.formatIfHeaderHas(file, columnsOf(kind), FORMAT);
     }
 
     @Override
