@@ -109,15 +109,19 @@ public class OwnerApi {
         if (orderBy == null || (orderBy.field == RepositoryOrderField.NAME
                 && (orderBy.direction == null || orderBy.direction == OrderDirection.ASC) && !isRankCursor(after))) {
             var page = query.repositories(owner, size, after);
-            SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
-            List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
-            return new RepositoryConnection(nodes, new PageInfo(page.endCursor(), page.hasNextPage()), page.totalCount());
+            return connection(query, page.repositories(), page.endCursor(), page.hasNextPage(), page.totalCount());
         }
         RankedPage page = owners.repositories(owner, size, after, orderBy.field.toCore(),
                 orderBy.direction == null ? null : orderBy.direction.toCore(), orderBy.since, orderBy.until);
-        SeriesBatch batch = new SeriesBatch(query, page.repositories().stream().map(TrackedRepository::id).toList());
-        List<Repository> nodes = page.repositories().stream().map(r -> new Repository(r, batch)).toList();
-        return new RepositoryConnection(nodes, new PageInfo(page.endCursor(), page.hasNextPage()), page.totalCount());
+        return connection(query, page.repositories(), page.endCursor(), page.hasNextPage(), page.totalCount());
+    }
+
+    /** One page as a connection, the page's series loaded together (one batch per page). */
+    private static RepositoryConnection connection(QueryTrafficUseCase query, List<TrackedRepository> repositories,
+            String endCursor, boolean hasNextPage, int totalCount) {
+        SeriesBatch batch = new SeriesBatch(query, repositories.stream().map(TrackedRepository::id).toList());
+        List<Repository> nodes = repositories.stream().map(r -> new Repository(r, batch)).toList();
+        return new RepositoryConnection(nodes, new PageInfo(endCursor, hasNextPage), totalCount);
     }
 
     private static boolean isRankCursor(String after) {

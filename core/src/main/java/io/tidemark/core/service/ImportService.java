@@ -324,21 +324,26 @@ public final class ImportService implements ImportHistoryUseCase {
         }
 
         private void keep(RepositoryId repository, TopReferrers snapshot) {
-            Optional<TopReferrers> kept = snapshots.topReferrers(repository, snapshot.day());
-            if (kept.isPresent() && kept.get().day().equals(snapshot.day()) && kept.get().takenAt().isAfter(snapshot.takenAt())) {
-                report(repository).snapshotsIgnored++;
-            } else {
-                snapshots.save(repository, snapshot);
-                report(repository).snapshotsKept++;
-            }
+            keepSnapshot(repository, snapshot.takenAt(), snapshots.topReferrers(repository, snapshot.day())
+                    .filter(kept -> kept.day().equals(snapshot.day())).map(TopReferrers::takenAt),
+                    () -> snapshots.save(repository, snapshot));
         }
 
         private void keep(RepositoryId repository, TopPaths snapshot) {
-            Optional<TopPaths> kept = snapshots.topPaths(repository, snapshot.day());
-            if (kept.isPresent() && kept.get().day().equals(snapshot.day()) && kept.get().takenAt().isAfter(snapshot.takenAt())) {
+            keepSnapshot(repository, snapshot.takenAt(), snapshots.topPaths(repository, snapshot.day())
+                    .filter(kept -> kept.day().equals(snapshot.day())).map(TopPaths::takenAt),
+                    () -> snapshots.save(repository, snapshot));
+        }
+
+        /**
+         * Saves a snapshot unless the one kept for its day was taken later (the store would ignore
+         * it then), counting which it was.
+         */
+        private void keepSnapshot(RepositoryId repository, Instant takenAt, Optional<Instant> keptTakenAt, Runnable save) {
+            if (keptTakenAt.isPresent() && keptTakenAt.get().isAfter(takenAt)) {
                 report(repository).snapshotsIgnored++;
             } else {
-                snapshots.save(repository, snapshot);
+                save.run();
                 report(repository).snapshotsKept++;
             }
         }
